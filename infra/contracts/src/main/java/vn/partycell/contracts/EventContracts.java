@@ -1,0 +1,118 @@
+package vn.partycell.contracts;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where the event contracts of this jar live: the JSON Schema of each event type (one per major
+ * version) and the AsyncAPI document. No dependencies, so any module can use it to find the schema
+ * that validates an event or to fill in the CloudEvents {@code dataschema} attribute.
+ *
+ * <p>A schema's {@code $id} is {@link #schemaUri(String, int)}; its classpath resource is {@link
+ * #schemaResource(String, int)}. A validator that resolves {@code $ref}s by {@code $id} maps the
+ * prefix {@link #SCHEMA_BASE_URI} to {@code classpath:} {@link #SCHEMA_RESOURCE_DIR}.
+ */
+public final class EventContracts {
+
+    /** Base of every schema {@code $id}, with a trailing slash. */
+    public static final String SCHEMA_BASE_URI = "https://schemas.partycell.vn/events/";
+
+    /** Classpath directory of the schemas, with a trailing slash and no leading slash. */
+    public static final String SCHEMA_RESOURCE_DIR = "contracts/events/";
+
+    /** Classpath resource of the AsyncAPI 3 document describing every topic. */
+    public static final String ASYNCAPI_RESOURCE = "contracts/asyncapi.yaml";
+
+    /** Name (without version) of the document holding the definitions shared by the event schemas. */
+    public static final String COMMON_SCHEMA = "common";
+
+    public static final String ORG_UNIT_CREATED = "members.org-unit.created";
+    public static final String ORG_UNIT_UPDATED = "members.org-unit.updated";
+    public static final String MEMBER_REGISTERED = "members.member.registered";
+    public static final String MEMBER_UPDATED = "members.member.updated";
+    public static final String MEETING_SCHEDULED = "meetings.meeting.scheduled";
+    public static final String MEETING_CLOSED = "meetings.meeting.closed";
+
+    /** Every event type with a contract, in the order of the AsyncAPI document. */
+    public static final List<String> EVENT_TYPES = List.of(
+            ORG_UNIT_CREATED, ORG_UNIT_UPDATED, MEMBER_REGISTERED, MEMBER_UPDATED, MEETING_SCHEDULED, MEETING_CLOSED);
+
+    /** The major version every current event type is published in. */
+    public static final int CURRENT_MAJOR = 1;
+
+    /** {@code <context>.<aggregate>.<past-tense-verb>}, lowercase, the aggregate may hold hyphens. */
+    private static final Pattern TYPE = Pattern.compile("[a-z]+\\.[a-z][a-z-]*\\.[a-z][a-z-]*");
+
+    private EventContracts() {}
+
+    /** Whether this jar has a contract for the event type. */
+    public static boolean isKnownType(String type) {
+        return type != null && EVENT_TYPES.contains(type);
+    }
+
+    /**
+     * Classpath resource of the JSON Schema of an event type in a major version, for example {@code
+     * contracts/events/members.member.registered.v1.json}. The type is checked for its form only;
+     * whether the resource exists is for the caller to find out.
+     */
+    public static String schemaResource(String type, int major) {
+        return SCHEMA_RESOURCE_DIR + fileName(type, major);
+    }
+
+    /**
+     * {@code $id} of the JSON Schema of an event type in a major version, for example {@code
+     * https://schemas.partycell.vn/events/members.member.registered.v1.json}; also the CloudEvents
+     * {@code dataschema} ({@code ce_dataschema} header) of such an event.
+     */
+    public static String schemaUri(String type, int major) {
+        return SCHEMA_BASE_URI + fileName(type, major);
+    }
+
+    /** Classpath resource of the shared definitions ({@code common.v1.json}). */
+    public static String commonSchemaResource(int major) {
+        return SCHEMA_RESOURCE_DIR + COMMON_SCHEMA + ".v" + requireMajor(major) + ".json";
+    }
+
+    /** {@code $id} of the shared definitions ({@code https://schemas.partycell.vn/events/common.v1.json}). */
+    public static String commonSchemaUri(int major) {
+        return SCHEMA_BASE_URI + COMMON_SCHEMA + ".v" + requireMajor(major) + ".json";
+    }
+
+    /**
+     * Kafka topic of an event type in a major version: {@code <context>.<aggregate>.v<major>}, for
+     * example {@code members.member.v1} for {@code members.member.registered}.
+     */
+    public static String topic(String type, int major) {
+        requireType(type);
+        return type.substring(0, type.lastIndexOf('.')) + ".v" + requireMajor(major);
+    }
+
+    /** Dead-letter topic of a consumer group on a topic: {@code <topic>.<group>.dlt}. */
+    public static String deadLetterTopic(String topic, String group) {
+        if (topic == null || topic.isBlank() || group == null || group.isBlank()) {
+            throw new IllegalArgumentException("topic and group must not be blank");
+        }
+        return topic + "." + group + ".dlt";
+    }
+
+    private static String fileName(String type, int major) {
+        return requireType(type) + ".v" + requireMajor(major) + ".json";
+    }
+
+    private static String requireType(String type) {
+        Objects.requireNonNull(type, "type");
+        if (!TYPE.matcher(type).matches()) {
+            throw new IllegalArgumentException(
+                    "Not an event type of the form <context>.<aggregate>.<verb>: '" + type + "'");
+        }
+        return type;
+    }
+
+    private static int requireMajor(int major) {
+        if (major < 1) {
+            throw new IllegalArgumentException("Major version must be at least 1, was " + major);
+        }
+        return major;
+    }
+}

@@ -1,0 +1,61 @@
+package vn.partycell.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class EventContractsTest {
+
+    @Test
+    void schemaResourceAndUriFollowTheTypeAndMajorVersion() {
+        assertThat(EventContracts.schemaResource("members.member.registered", 1))
+                .isEqualTo("contracts/events/members.member.registered.v1.json");
+        assertThat(EventContracts.schemaUri("members.member.registered", 1))
+                .isEqualTo("https://schemas.partycell.vn/events/members.member.registered.v1.json");
+        assertThat(EventContracts.schemaUri("meetings.meeting.closed", 2))
+                .isEqualTo("https://schemas.partycell.vn/events/meetings.meeting.closed.v2.json");
+        assertThat(EventContracts.commonSchemaUri(1)).isEqualTo("https://schemas.partycell.vn/events/common.v1.json");
+        assertThat(EventContracts.commonSchemaResource(1)).isEqualTo("contracts/events/common.v1.json");
+    }
+
+    @Test
+    void topicsAreTheTypeWithoutItsVerbPlusTheMajorVersion() {
+        assertThat(EventContracts.topic(EventContracts.ORG_UNIT_UPDATED, 1)).isEqualTo("members.org-unit.v1");
+        assertThat(EventContracts.topic(EventContracts.MEMBER_REGISTERED, 1)).isEqualTo("members.member.v1");
+        assertThat(EventContracts.topic(EventContracts.MEETING_CLOSED, 1)).isEqualTo("meetings.meeting.v1");
+        assertThat(EventContracts.deadLetterTopic("meetings.meeting.v1", "evaluation-service"))
+                .isEqualTo("meetings.meeting.v1.evaluation-service.dlt");
+    }
+
+    @Test
+    void knownTypesAreTheSixOfTheDesignAndNothingElse() {
+        assertThat(EventContracts.EVENT_TYPES)
+                .containsExactly(
+                        "members.org-unit.created",
+                        "members.org-unit.updated",
+                        "members.member.registered",
+                        "members.member.updated",
+                        "meetings.meeting.scheduled",
+                        "meetings.meeting.closed");
+        assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
+        assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
+        assertThat(EventContracts.isKnownType(null)).isFalse();
+    }
+
+    @Test
+    void malformedTypesAndVersionsAreRefusedRatherThanTurnedIntoPaths() {
+        assertThatThrownBy(() -> EventContracts.schemaResource("../secrets", 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventContracts.schemaUri("Members.Member.Registered", 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventContracts.schemaUri("members.member", 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventContracts.schemaUri("members.member.registered", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> EventContracts.schemaUri(null, 1)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> EventContracts.deadLetterTopic("members.member.v1", " "))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,99 @@
+package vn.partycell.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A tiny HTTP server standing in for one backend service: it answers every request with a JSON
+ * echo of what it received (service name, method, path, raw query, Authorization, X-Request-Id,
+ * body), optionally after a delay.
+ */
+final class StubBackend implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String name;
+    private final HttpServer server;
+    private volatile Duration delay = Duration.ZERO;
+
+    private StubBackend(String name, HttpServer server) {
+        this.name = name;
+        this.server = server;
+    }
+
+    static StubBackend start(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            StubBackend backend = new StubBackend(name, server);
+            server.createContext("/", backend::handle);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return backend;
+        } catch (IOException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    String uri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    StubBackend delayedBy(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            Map<String, Object> echo = new LinkedHashMap<>();
+            echo.put("service", name);
+            echo.put("method", exchange.getRequestMethod());
+            echo.put("path", exchange.getRequestURI().getRawPath());
+            echo.put("query", exchange.getRequestURI().getRawQuery());
+            echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+            echo.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
+            echo.put(
+                    "requestIdCount",
+                    exchange.getRequestHeaders()
+                            .getOrDefault("X-Request-Id", java.util.List.of())
+                            .size());
+            echo.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] body = JSON.writeValueAsBytes(echo);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("X-Backend", name);
+            // A backend that echoes the request id must not give the client two of them.
+            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            if (requestId != null) {
+                exchange.getResponseHeaders().set("X-Request-Id", requestId);
+            }
+            int status = "POST".equals(exchange.getRequestMethod()) ? 201 : 200;
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

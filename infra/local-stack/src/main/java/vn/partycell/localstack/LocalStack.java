@@ -1,0 +1,416 @@
+package vn.partycell.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.localstack.kafka.KafkaBroker;
+import vn.partycell.localstack.mongo.MongoStore;
+import vn.partycell.localstack.process.ChildProcess;
+import vn.partycell.localstack.process.Ports;
+import vn.partycell.localstack.process.Readiness;
+import vn.partycell.localstack.process.Readiness.ReadinessException;
+import vn.partycell.localstack.seed.DemoProvincePlan;
+import vn.partycell.localstack.seed.DemoProvinceSeeder;
+import vn.partycell.localstack.seed.DevTokens;
+import vn.partycell.localstack.seed.GatewayApi;
+
+/**
+ * The one-command local stack: MongoDB-wire store (in this JVM), Kafka broker, the four services and
+ * the gateway (child processes), the demo seed; Ctrl-C stops everything in reverse order.
+ */
+public final class LocalStack {
+
+    static final int MONGO_PORT = 27017;
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    static final String SERVICE_HEAP = "384m";
+    static final String KAFKA_HEAP = "512m";
+    static final int SEED_CONCURRENCY = 8;
+
+    private final LocalStackOptions options;
+    private final PrintStream out;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Readiness readiness = new Readiness();
+    private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private final Path logs;
+    private MongoStore mongo;
+    private KafkaBroker kafka;
+    private ChildProcess gateway;
+    private volatile boolean stopping;
+    private boolean stopped;
+
+    LocalStack(LocalStackOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.logs = options.dataDir().resolve("logs");
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        LocalStackOptions options;
+        try {
+            options = LocalStackOptions.parse(
+                    args,
+                    System.getenv(),
+                    Path.of(System.getProperty("partycell.root", System.getProperty("user.dir"))));
+        } catch (LaunchException e) {
+            out.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            out.print(LocalStackOptions.usage());
+            return;
+        }
+        LocalStack stack = new LocalStack(options, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            if (stack.isStopping()) {
+                return; // Ctrl-C while starting: the shutdown hook stops what was started
+            }
+            fail(out, e);
+            System.exit(1);
+        }
+        try {
+            new CountDownLatch(1).await(); // until Ctrl-C / SIGTERM runs the shutdown hook
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void fail(PrintStream out, RuntimeException failure) {
+        out.println();
+        if (failure instanceof LaunchException e) {
+            out.println("LỖI: " + e.getMessage());
+            if (e instanceof ReadinessException notReady) {
+                out.println("---- 40 dòng cuối của " + notReady.child().logFile() + " ----");
+                notReady.child().tail(40).forEach(out::println);
+                out.println("----");
+            }
+        } else {
+            out.println("LỖI không lường trước:");
+            failure.printStackTrace(out);
+        }
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    void start() {
+        long started = System.nanoTime();
+        out.println("PartyCell local stack — dữ liệu ở " + options.dataDir());
+        List<ServiceSpec> apps = new ArrayList<>(ServiceSpec.SERVICES);
+        apps.add(ServiceSpec.GATEWAY);
+        requireJars(apps);
+        requirePorts(apps);
+        String mongoBase = options.mongoUri() != null ? options.mongoUri() : "mongodb://localhost:" + MONGO_PORT;
+        Map<ServiceSpec, String> mongoUris = new LinkedHashMap<>();
+        for (ServiceSpec service : ServiceSpec.SERVICES) {
+            mongoUris.put(service, MongoUris.withDatabase(mongoBase, service.database()));
+        }
+        createDirectories();
+
+        startMongo();
+        String kafkaBootstrap = startKafka();
+
+        Map<String, String> commonEnv = new HashMap<>();
+        commonEnv.put("KAFKA_BOOTSTRAP", kafkaBootstrap);
+        commonEnv.put("JWT_JWK_SET_URI", ServiceSpec.GATEWAY.baseUrl() + "/dev/jwks");
+
+        out.println("Khởi động các dịch vụ…");
+        for (ServiceSpec service : ServiceSpec.SERVICES) {
+            Map<String, String> env = new HashMap<>(commonEnv);
+            env.put("MONGODB_URI", mongoUris.get(service));
+            startApp(service, env, List.of());
+        }
+        for (ServiceSpec service : ServiceSpec.SERVICES) {
+            awaitReady(service, services.get(service.name()));
+        }
+
+        Path usersFile = options.dataDir().resolve("demo-users.json");
+        ChildProcess gatewayProcess = startApp(
+                ServiceSpec.GATEWAY,
+                commonEnv,
+                List.of(
+                        "--partycell.dev.users-file=" + usersFile,
+                        "--partycell.dev.key-file=" + options.dataDir().resolve("dev-issuer-key.json")));
+        awaitReady(ServiceSpec.GATEWAY, gatewayProcess);
+
+        GatewayApi api = new GatewayApi(URI.create(ServiceSpec.GATEWAY.baseUrl()), json);
+        String firstCellId = null;
+        if (options.seed()) {
+            DemoProvinceSeeder seeder = new DemoProvinceSeeder(
+                    api,
+                    usersFile,
+                    DemoProvincePlan.generate(
+                            DemoProvincePlan.DEFAULT_SEED, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))),
+                    SEED_CONCURRENCY,
+                    out);
+            firstCellId = seeder.run().firstCellId();
+        }
+
+        DevTokens tokens = DevTokens.fetch(api);
+        saveTokens(tokens);
+        watchChildren();
+        printSummary(tokens, firstCellId, (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    private void requireJars(List<ServiceSpec> apps) {
+        List<String> missing = new ArrayList<>();
+        for (ServiceSpec app : apps) {
+            if (!Files.isRegularFile(app.jar(options.root()))) {
+                missing.add(app.jar(options.root()).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new LaunchException("Không tìm thấy: " + String.join(", ", missing)
+                    + ". Hãy build trước (chạy infra/local-stack/run.sh không đặt PARTYCELL_SKIP_BUILD, hoặc "
+                    + "./mvnw -B -DskipTests package).");
+        }
+    }
+
+    private void requirePorts(List<ServiceSpec> apps) {
+        if (options.mongoUri() == null) {
+            Ports.requireFree(MONGO_PORT, "MongoDB");
+        }
+        if (options.kafkaBootstrap() == null) {
+            Ports.requireFree(KAFKA_PORT, "Kafka");
+            Ports.requireFree(KAFKA_CONTROLLER_PORT, "Kafka controller");
+        }
+        for (ServiceSpec app : apps) {
+            Ports.requireFree(app.port(), app.name());
+        }
+    }
+
+    private void createDirectories() {
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new LaunchException("Không tạo được thư mục " + logs + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void startMongo() {
+        if (options.mongoUri() != null) {
+            out.println("MongoDB: dùng MONGODB_URI (" + redact(options.mongoUri()) + ")");
+            return;
+        }
+        MongoStore store = new MongoStore(options.dataDir().resolve("mongo.mv.db"), "127.0.0.1", MONGO_PORT);
+        synchronized (this) {
+            mongo = store;
+        }
+        store.start();
+        out.println("MongoDB (mongo-java-server, tệp " + store.file() + ") sẵn sàng ở cổng " + MONGO_PORT);
+    }
+
+    private String startKafka() {
+        if (options.kafkaBootstrap() != null) {
+            out.println("Kafka: dùng KAFKA_BOOTSTRAP=" + options.kafkaBootstrap());
+            return options.kafkaBootstrap();
+        }
+        Path lib = options.root().resolve("infra/local-stack/target/lib");
+        if (!Files.isDirectory(lib)) {
+            throw new LaunchException("Không thấy " + lib + " (thư viện của Kafka); hãy build lại local-stack.");
+        }
+        long begin = System.nanoTime();
+        KafkaBroker broker = new KafkaBroker(
+                options.dataDir().resolve("kafka"),
+                KAFKA_PORT,
+                KAFKA_CONTROLLER_PORT,
+                lib.resolve("*").toString(),
+                logs.resolve("kafka.log"),
+                KAFKA_HEAP);
+        synchronized (this) {
+            kafka = broker;
+        }
+        out.println("Khởi động Kafka" + (broker.isFormatted() ? "" : " (định dạng bộ lưu trữ lần đầu)") + "…");
+        broker.start(Duration.ofSeconds(120));
+        out.printf(
+                "Kafka sẵn sàng ở %s (%d s)%n",
+                broker.bootstrapServers(), (System.nanoTime() - begin) / 1_000_000_000L);
+        return broker.bootstrapServers();
+    }
+
+    private ChildProcess startApp(ServiceSpec app, Map<String, String> env, List<String> extraArgs) {
+        List<String> command = new ArrayList<>(List.of(
+                ChildProcess.currentJava(),
+                "-Xmx" + SERVICE_HEAP,
+                "-Dstdout.encoding=UTF-8",
+                "-Dstderr.encoding=UTF-8",
+                "-jar",
+                app.jar(options.root()).toString(),
+                "--spring.profiles.active=local"));
+        command.addAll(extraArgs);
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("SERVER_PORT", String.valueOf(app.port()));
+        synchronized (this) {
+            if (stopping) {
+                throw new LaunchException("Đang dừng");
+            }
+            ChildProcess child = ChildProcess.start(
+                    app.name(), command, environment, logs.resolve(app.name() + ".log"), options.root());
+            if (app == ServiceSpec.GATEWAY) {
+                gateway = child;
+            } else {
+                services.put(app.name(), child);
+            }
+            return child;
+        }
+    }
+
+    private void awaitReady(ServiceSpec app, ChildProcess child) {
+        Duration took = readiness.await(
+                child,
+                URI.create(app.baseUrl() + "/actuator/health/readiness"),
+                SERVICE_READY_TIMEOUT,
+                Duration.ofSeconds(20),
+                out);
+        out.printf("%s sẵn sàng (%d s)%n", app.name(), took.toSeconds());
+    }
+
+    private void saveTokens(DevTokens tokens) {
+        Path tokenDir = options.dataDir().resolve("tokens");
+        try {
+            Files.writeString(
+                    options.dataDir().resolve("dev-tokens.json"),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(tokens.raw()) + "\n",
+                    StandardCharsets.UTF_8);
+            Files.createDirectories(tokenDir);
+            try (DirectoryStream<Path> old = Files.newDirectoryStream(tokenDir, "*.jwt")) {
+                for (Path file : old) {
+                    Files.delete(file);
+                }
+            }
+            for (Map.Entry<String, String> token : tokens.byUsername().entrySet()) {
+                Files.writeString(tokenDir.resolve(token.getKey() + ".jwt"), token.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Không ghi được token vào " + options.dataDir(), e);
+        }
+    }
+
+    private void printSummary(DevTokens tokens, String firstCellId, long seconds) {
+        Path tokenDir = options.dataDir().resolve("tokens");
+        String gatewayUrl = ServiceSpec.GATEWAY.baseUrl();
+        out.println();
+        out.println("==============================================================");
+        out.printf("Local stack đã chạy (%d s). Gateway: %s%n", seconds, gatewayUrl);
+        out.println();
+        out.println("Token thử nghiệm (đầy đủ trong " + options.dataDir().resolve("dev-tokens.json")
+                + ", từng người trong " + tokenDir + "/<tên>.jwt):");
+        tokens.byUsername()
+                .forEach((username, token) ->
+                        out.println("  " + username + ": " + token.substring(0, Math.min(24, token.length())) + "…"));
+        out.println();
+        String adminUser = tokens.byUsername().containsKey("tinh-uy") ? "tinh-uy" : "admin";
+        String cellUser = tokens.byUsername().containsKey("bi-thu-cb01") ? "bi-thu-cb01" : adminUser;
+        out.println("Ví dụ:");
+        out.println("  curl -s " + gatewayUrl + "/dev/tokens");
+        out.println("  curl -s -H \"Authorization: Bearer $(cat '" + tokenDir.resolve(adminUser + ".jwt") + "')\" '"
+                + gatewayUrl + "/api/v1/org-units?kind=COMMITTEE'");
+        out.println("  curl -s -H \"Authorization: Bearer $(cat '" + tokenDir.resolve(cellUser + ".jwt") + "')\" '"
+                + gatewayUrl + "/api/v1/org-units?code=cb-01'");
+        if (firstCellId != null) {
+            out.println("  curl -s -H \"Authorization: Bearer $(cat '" + tokenDir.resolve(cellUser + ".jwt") + "')\" '"
+                    + gatewayUrl + "/api/v1/org-units/" + firstCellId + "/members?size=5'");
+        }
+        out.println("  curl -s " + gatewayUrl + "/actuator/health");
+        out.println();
+        out.println("Log: " + logs);
+        out.println("Nhấn Ctrl-C để dừng");
+        out.println("==============================================================");
+    }
+
+    /** Reports a child that exits while the stack runs (it is not restarted). */
+    private void watchChildren() {
+        List<ChildProcess> children = new ArrayList<>(services.values());
+        children.add(gateway);
+        if (kafka != null) {
+            children.add(kafka.process());
+        }
+        for (ChildProcess child : children) {
+            child.onExit(() -> {
+                if (!stopping && !child.isStopping()) {
+                    out.printf(
+                            "CẢNH BÁO: %s đã dừng bất ngờ (mã %d); xem %s%n",
+                            child.name(), child.exitCode(), child.logFile());
+                }
+            });
+        }
+    }
+
+    /** Stops the gateway and services, then Kafka, then the MongoDB store; safe to call twice. */
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopping = true;
+        stopped = true;
+        boolean anything = gateway != null || !services.isEmpty() || kafka != null || mongo != null;
+        if (!anything) {
+            return;
+        }
+        out.println();
+        out.println("Đang dừng…");
+        if (gateway != null) {
+            stopChild(gateway);
+        }
+        List<Thread> stoppers = new ArrayList<>();
+        for (ChildProcess service : services.values()) {
+            stoppers.add(Thread.ofPlatform().start(() -> stopChild(service)));
+        }
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (kafka != null && kafka.process() != null) {
+            stopChild(kafka.process());
+        }
+        if (mongo != null) {
+            try {
+                mongo.close();
+                out.println("  đã dừng MongoDB (dữ liệu đã ghi vào " + mongo.file() + ")");
+            } catch (RuntimeException e) {
+                out.println("  lỗi khi dừng MongoDB: " + e.getMessage());
+            }
+        }
+        out.println("Đã dừng.");
+    }
+
+    private void stopChild(ChildProcess child) {
+        if (!child.isAlive()) {
+            child.stop(Duration.ZERO);
+            return;
+        }
+        boolean graceful = child.stop(STOP_GRACE);
+        out.println(
+                "  đã dừng " + child.name() + (graceful ? "" : " (buộc dừng sau " + STOP_GRACE.toSeconds() + " s)"));
+    }
+
+    private static String redact(String uri) {
+        return uri.replaceAll("//([^:/@]+):([^@]+)@", "//$1:***@");
+    }
+}

@@ -1,0 +1,120 @@
+package vn.partycell.localstack.seed;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.localstack.LaunchException;
+
+/**
+ * JSON over HTTP to the gateway. A connection error or a 5xx is retried a few times with growing
+ * pauses; a 4xx means the request is wrong and fails at once with the problem body.
+ */
+public final class GatewayApi {
+
+    private final URI base;
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final int attempts;
+    private final Duration firstPause;
+
+    public GatewayApi(URI base, JsonMapper json, int attempts, Duration firstPause) {
+        this.base = base;
+        this.json = json;
+        this.attempts = attempts;
+        this.firstPause = firstPause;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public GatewayApi(URI base, JsonMapper json) {
+        this(base, json, 5, Duration.ofMillis(500));
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public JsonMapper json() {
+        return json;
+    }
+
+    /** GET, expecting 200; {@code token} may be null. */
+    public JsonNode get(String pathAndQuery, String token) {
+        return send("GET", pathAndQuery, token, null, 200);
+    }
+
+    /** POST a JSON body, expecting 201 Created. */
+    public JsonNode post(String path, String token, JsonNode body) {
+        return send("POST", path, token, json.writeValueAsString(body), 201);
+    }
+
+    private JsonNode send(String method, String pathAndQuery, String token, String body, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        String what = method + " " + pathAndQuery;
+        Duration pause = firstPause;
+        String lastFailure = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                HttpResponse<String> response =
+                        http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                int status = response.statusCode();
+                if (status == expected) {
+                    return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
+                }
+                if (status >= 400 && status < 500) {
+                    throw new LaunchException(what + " trả về " + status + " (lỗi của bộ tạo dữ liệu mẫu):"
+                            + System.lineSeparator() + response.body()
+                            + (body == null ? "" : System.lineSeparator() + "Nội dung đã gửi: " + body));
+                }
+                lastFailure = "HTTP " + status + " " + abbreviate(response.body());
+                if (status < 500) {
+                    // 1xx/2xx/3xx other than the expected status: not a transient failure.
+                    throw new LaunchException(
+                            what + " trả về " + status + ", cần " + expected + ": " + abbreviate(response.body()));
+                }
+            } catch (IOException e) {
+                lastFailure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("Bị ngắt khi gọi " + what, e);
+            }
+            if (attempt < attempts) {
+                sleep(pause);
+                pause = pause.multipliedBy(2);
+            }
+        }
+        throw new LaunchException(what + " thất bại sau " + attempts + " lần thử: " + lastFailure);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "…";
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("Bị ngắt khi chờ thử lại", e);
+        }
+    }
+}

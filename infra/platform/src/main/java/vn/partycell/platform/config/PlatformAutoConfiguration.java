@@ -1,0 +1,102 @@
+package vn.partycell.platform.config;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.platform.events.DeadLetterCounter;
+import vn.partycell.platform.events.EventMetrics;
+import vn.partycell.platform.events.InboundEvents;
+import vn.partycell.platform.observability.KafkaHealthIndicator;
+import vn.partycell.platform.observability.MongoPingHealthIndicator;
+import vn.partycell.platform.outbox.OutboundEvents;
+import vn.partycell.platform.outbox.OutboxProperties;
+import vn.partycell.platform.outbox.OutboxRelay;
+import vn.partycell.platform.outbox.OutboxStore;
+import vn.partycell.platform.web.ProblemHandler;
+
+/** Wires the platform into every service: outbox, consumers, metrics, health, problems. */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"
+        },
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@EnableConfigurationProperties(OutboxProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProblemHandler problemHandler() {
+        return new ProblemHandler();
+    }
+
+    @Bean
+    EventMetrics eventMetrics(MeterRegistry registry) {
+        return new EventMetrics(registry);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(JsonMapper json, EventMetrics metrics) {
+        return new InboundEvents(json, metrics);
+    }
+
+    @Bean
+    DeadLetterCounter deadLetterCounter(EventMetrics metrics) {
+        return new DeadLetterCounter(metrics);
+    }
+
+    @Bean
+    OutboundEvents outboundEvents(Environment environment, JsonMapper json, Clock clock) {
+        return new OutboundEvents(environment.getRequiredProperty("spring.application.name"), json, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "partycell.outbox.enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(
+            MongoTemplate mongo,
+            KafkaTemplate<String, byte[]> kafka,
+            OutboxProperties properties,
+            EventMetrics metrics,
+            Clock clock,
+            MeterRegistry registry) {
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, properties, metrics, clock);
+        Gauge.builder("partycell.outbox.backlog", relay, OutboxRelay::backlog)
+                .description("Aggregates with events not yet acknowledged by Kafka")
+                .register(registry);
+        Gauge.builder("partycell.outbox.oldest.age", relay, OutboxRelay::oldestAgeSeconds)
+                .description("Age of the oldest unpublished outbox event")
+                .baseUnit("seconds")
+                .register(registry);
+        return relay;
+    }
+
+    @Bean
+    OutboxStore outboxStore(MongoTemplate mongo, org.springframework.beans.factory.ObjectProvider<OutboxRelay> relay) {
+        return new OutboxStore(mongo, relay.getIfAvailable());
+    }
+
+    @Bean(name = "mongoHealthContributor")
+    MongoPingHealthIndicator mongoHealthContributor(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin);
+    }
+}

@@ -1,0 +1,35 @@
+package vn.partycell.platform.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The relay's knobs. {@code collections} are the collections whose documents carry an outbox.
+ *
+ * @param enabled run the relay in this process (tests of pure web slices switch it off)
+ * @param pollInterval how long the relay sleeps when nothing is pending and nothing woke it
+ * @param batchSize documents taken per pass
+ * @param sendTimeout how long to wait for Kafka's acknowledgement
+ * @param lease how long one instance holds the relay before another may take over
+ */
+@ConfigurationProperties("partycell.outbox")
+public record OutboxProperties(
+        Boolean enabled,
+        List<String> collections,
+        Duration pollInterval,
+        Integer batchSize,
+        Duration sendTimeout,
+        Duration lease,
+        Duration maxBackoff) {
+
+    public OutboxProperties {
+        enabled = enabled == null || enabled;
+        collections = collections == null ? List.of() : List.copyOf(collections);
+        pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+        batchSize = batchSize == null ? 200 : batchSize;
+        sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
+        lease = lease == null ? Duration.ofSeconds(15) : lease;
+        maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
+    }
+}

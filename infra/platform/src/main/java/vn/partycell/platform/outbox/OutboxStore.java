@@ -1,0 +1,93 @@
+package vn.partycell.platform.outbox;
+
+import com.mongodb.client.result.UpdateResult;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Stores an aggregate and the events its change caused in ONE document write, the only atomic
+ * unit MongoDB (and mongo-java-server, which has no transactions) guarantees. Events are pushed to
+ * the document's {@code outbox} array and {@code outboxSince} marks it pending for the relay.
+ *
+ * <p>Documents carry a {@code version}: updates match the version the caller read and fail with
+ * {@link OptimisticLockingFailureException} (409) when someone else changed it first.
+ */
+public class OutboxStore {
+
+    static final String OUTBOX = "outbox";
+    static final String SINCE = "outboxSince";
+    static final String VERSION = "version";
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+
+    public OutboxStore(MongoTemplate mongo, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.relay = relay;
+    }
+
+    /** Inserts a new aggregate document; a duplicate unique key surfaces as DuplicateKeyException. */
+    public void insert(String collection, Object aggregate, List<OutboxEvent> events) {
+        Document document = toDocument(aggregate);
+        if (!events.isEmpty()) {
+            document.put(OUTBOX, events.stream().map(OutboxEvent::toDocument).toList());
+            document.put(SINCE, oldest(events));
+        }
+        mongo.getCollection(collection).insertOne(document);
+        wake(events);
+    }
+
+    /**
+     * Replaces the aggregate's fields, appends its new events, and moves the version on — only if
+     * the stored version is still {@code expectedVersion}.
+     */
+    public void update(String collection, Object aggregate, long expectedVersion, List<OutboxEvent> events) {
+        Document document = toDocument(aggregate);
+        Object id = document.remove("_id");
+        Update update = new Update();
+        document.forEach((key, value) -> {
+            if (!key.equals(OUTBOX) && !key.equals(SINCE)) {
+                update.set(key, value);
+            }
+        });
+        if (!events.isEmpty()) {
+            update.push(OUTBOX)
+                    .each(events.stream().map(OutboxEvent::toDocument).toArray());
+            update.min(SINCE, oldest(events));
+        }
+        Query query = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
+        UpdateResult result = mongo.updateFirst(query, update, collection);
+        if (result.getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException(
+                    collection + " " + id + " is no longer at version " + expectedVersion);
+        }
+        wake(events);
+    }
+
+    private Document toDocument(Object aggregate) {
+        Document document = new Document();
+        mongo.getConverter().write(aggregate, document);
+        document.remove("_class");
+        return document;
+    }
+
+    private static Date oldest(List<OutboxEvent> events) {
+        return Date.from(events.stream()
+                .map(OutboxEvent::time)
+                .min(Comparator.naturalOrder())
+                .orElseThrow());
+    }
+
+    private void wake(List<OutboxEvent> events) {
+        if (!events.isEmpty() && relay != null) {
+            relay.wakeUp();
+        }
+    }
+}

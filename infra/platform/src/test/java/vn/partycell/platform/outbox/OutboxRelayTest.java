@@ -1,0 +1,197 @@
+package vn.partycell.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.platform.events.EventMetrics;
+import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.test.InMemoryMongo;
+import vn.partycell.platform.test.TopicProbe;
+
+/**
+ * The outbox against a real broker and the Mongo wire protocol: what is written with the state is
+ * published in order, survives a crash before sending and a broker outage, and leaves once acked.
+ */
+class OutboxRelayTest {
+
+    private static final String TOPIC = "test.thing.v1";
+    private static EmbeddedKafkaKraftBroker broker;
+    private static MongoClient client;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final EventMetrics metrics = new EventMetrics(meters);
+    private final OutboundEvents events =
+            new OutboundEvents("test-service", JsonMapper.builder().build(), Clock.systemUTC());
+    private MongoTemplate mongo;
+
+    record Thing(String id, String name, long version) {}
+
+    record ThingData(String id, String name, long version) {}
+
+    @BeforeAll
+    static void start() {
+        broker = new EmbeddedKafkaKraftBroker(1, 2, TOPIC);
+        broker.afterPropertiesSet();
+        client = MongoClients.create(InMemoryMongo.uri("outbox"));
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        broker.destroy();
+    }
+
+    private MongoTemplate mongo(String db) {
+        mongo = new MongoTemplate(client, db);
+        return mongo;
+    }
+
+    private static KafkaTemplate<String, byte[]> kafka(String brokers) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                1000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                1000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                2000);
+        return new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    private OutboxRelay relay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka) {
+        OutboxProperties properties = new OutboxProperties(
+                true, List.of("things"), Duration.ofMillis(50), 100, Duration.ofSeconds(3), null, null);
+        return new OutboxRelay(mongo, kafka, properties, metrics, Clock.systemUTC());
+    }
+
+    private OutboxEvent event(String id, String name, long version) {
+        return events.create(TOPIC, "test.thing.renamed", id, OrgPath.of("/hy/a/"), new ThingData(id, name, version));
+    }
+
+    @Test
+    void stateAndEventsAreOneWriteAndEventsLeaveInOrderOnceAcked() {
+        MongoTemplate db = mongo("ordered");
+        String id = UUID.randomUUID().toString();
+        OutboxStore store = new OutboxStore(db, null);
+        store.insert("things", new Thing(id, "a", 1), List.of(event(id, "a", 1)));
+        store.update("things", new Thing(id, "b", 2), 1, List.of(event(id, "b", 2), event(id, "c", 2)));
+
+        Document stored =
+                db.getCollection("things").find(new Document("_id", id)).first();
+        assertThat(stored.getString("name")).isEqualTo("b");
+        assertThat(stored.getList("outbox", Document.class)).hasSize(3);
+
+        int published = relay(db, kafka(broker.getBrokersAsString())).relayOnce();
+
+        assertThat(published).isEqualTo(3);
+        Document after =
+                db.getCollection("things").find(new Document("_id", id)).first();
+        assertThat(after).doesNotContainKeys("outbox", "outboxSince");
+        List<String> names = TopicProbe.read(
+                        broker.getBrokersAsString(),
+                        TOPIC,
+                        Duration.ofSeconds(20),
+                        r -> r.stream().filter(x -> id.equals(x.key())).count() >= 3)
+                .stream()
+                .filter(r -> id.equals(r.key()))
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .toList();
+        assertThat(names).hasSize(3);
+        assertThat(names.get(0)).contains("\"name\":\"a\"");
+        assertThat(names.get(1)).contains("\"name\":\"b\"");
+        assertThat(names.get(2)).contains("\"name\":\"c\"");
+        assertThat(meters.counter("partycell.events.published", "topic", TOPIC, "type", "test.thing.renamed")
+                        .count())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aStaleVersionWritesNothing() {
+        MongoTemplate db = mongo("stale");
+        String id = UUID.randomUUID().toString();
+        OutboxStore store = new OutboxStore(db, null);
+        store.insert("things", new Thing(id, "a", 1), List.of());
+        store.update("things", new Thing(id, "b", 2), 1, List.of(event(id, "b", 2)));
+
+        assertThatThrownBy(() -> store.update("things", new Thing(id, "x", 2), 1, List.of(event(id, "x", 2))))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        Document stored =
+                db.getCollection("things").find(new Document("_id", id)).first();
+        assertThat(stored.getString("name")).isEqualTo("b");
+        assertThat(stored.getList("outbox", Document.class)).hasSize(1);
+    }
+
+    @Test
+    void eventsWrittenBeforeACrashOrDuringABrokerOutageArriveLaterExactlyOnce() {
+        MongoTemplate db = mongo("outage");
+        String id = UUID.randomUUID().toString();
+        new OutboxStore(db, null).insert("things", new Thing(id, "kept", 1), List.of(event(id, "kept", 1)));
+
+        // The broker is unreachable: the pass fails and the event stays where it was written.
+        KafkaTemplate<String, byte[]> unreachable = kafka("127.0.0.1:1");
+        assertThatThrownBy(() -> relay(db, unreachable).relayOnce()).isInstanceOf(IllegalStateException.class);
+        assertThat(db.getCollection("things")
+                        .find(new Document("_id", id))
+                        .first()
+                        .getList("outbox", Document.class))
+                .hasSize(1);
+
+        // A new process (a restarted service) with the broker back publishes it, and only once.
+        OutboxRelay restarted = relay(db, kafka(broker.getBrokersAsString()));
+        assertThat(restarted.relayOnce()).isEqualTo(1);
+        assertThat(restarted.relayOnce()).isZero();
+        List<ConsumerRecord<String, byte[]>> records =
+                TopicProbe.read(broker.getBrokersAsString(), TOPIC, Duration.ofSeconds(5), r -> false);
+        assertThat(records.stream().filter(r -> id.equals(r.key()))).hasSize(1);
+    }
+
+    @Test
+    void theRunningRelayPublishesWithoutBeingAskedAndReportsItsBacklog() throws Exception {
+        MongoTemplate db = mongo("running");
+        OutboxRelay relay = relay(db, kafka(broker.getBrokersAsString()));
+        OutboxStore store = new OutboxStore(db, relay);
+        relay.start();
+        try {
+            String id = UUID.randomUUID().toString();
+            store.insert("things", new Thing(id, "live", 1), List.of(event(id, "live", 1)));
+            List<ConsumerRecord<String, byte[]>> records = TopicProbe.read(
+                    broker.getBrokersAsString(),
+                    TOPIC,
+                    Duration.ofSeconds(20),
+                    r -> r.stream().anyMatch(x -> id.equals(x.key())));
+            assertThat(records).anyMatch(r -> id.equals(r.key()));
+            assertThat(relay.backlog()).isZero();
+        } finally {
+            relay.stop();
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package vn.partycell.member.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.partycell.member.application.MemberService;
+import vn.partycell.member.application.RegisterMember;
+import vn.partycell.member.domain.Gender;
+import vn.partycell.member.domain.Member;
+import vn.partycell.member.domain.MemberStatus;
+import vn.partycell.member.domain.PersonalData;
+import vn.partycell.member.domain.StatusChange;
+import vn.partycell.platform.security.Caller;
+import vn.partycell.platform.web.PageRequests;
+import vn.partycell.platform.web.PageResponse;
+
+/** Members over HTTP: register into a cell, read one, list a cell's roster, record a status change. */
+@RestController
+@Tag(name = "Đảng viên", description = "Hồ sơ đảng viên và danh sách của chi bộ")
+public class MemberController {
+
+    private static final Set<String> SORTABLE = Set.of("person.fullName", "joinedOn", "status");
+
+    private final MemberService service;
+
+    public MemberController(MemberService service) {
+        this.service = service;
+    }
+
+    public record RegisterMemberRequest(
+            @NotBlank(message = "bắt buộc phải có") @Size(max = 200, message = "tối đa 200 ký tự")
+            String fullName,
+
+            @NotNull(message = "bắt buộc phải có") Gender gender,
+
+            @NotNull(message = "bắt buộc phải có") @Past(message = "phải là ngày trong quá khứ")
+            LocalDate dateOfBirth,
+
+            @NotNull(message = "bắt buộc phải có") @Pattern(regexp = "\\d{12}", message = "phải gồm đúng 12 chữ số")
+            String citizenId,
+
+            @Size(max = 20, message = "tối đa 20 ký tự") String partyCardNumber,
+
+            @Pattern(regexp = "\\+?\\d{9,12}", message = "phải gồm 9–12 chữ số")
+            String phone,
+
+            @Email(message = "không phải địa chỉ e-mail hợp lệ")
+            String email,
+
+            @Size(max = 300, message = "tối đa 300 ký tự") String address,
+            @NotNull(message = "bắt buộc phải có") UUID cellId,
+            UUID partyGroupId,
+            @NotNull(message = "bắt buộc phải có") MemberStatus status,
+            @NotNull(message = "bắt buộc phải có") LocalDate joinedOn,
+            Boolean exempted) {}
+
+    public record StatusChangeRequest(
+            @NotNull(message = "bắt buộc phải có") MemberStatus status,
+            Boolean exempted,
+            @NotNull(message = "bắt buộc phải có") LocalDate effectiveOn,
+
+            @NotBlank(message = "bắt buộc phải có lý do") @Size(max = 500, message = "tối đa 500 ký tự")
+            String reason) {}
+
+    public record MemberResponse(
+            UUID id,
+            String fullName,
+            Gender gender,
+            LocalDate dateOfBirth,
+            String citizenId,
+            String partyCardNumber,
+            String phone,
+            String email,
+            String address,
+            UUID cellId,
+            UUID partyGroupId,
+            String orgPath,
+            MemberStatus status,
+            boolean exempted,
+            LocalDate joinedOn,
+            List<StatusChange> history,
+            long version) {
+
+        static MemberResponse of(Member m) {
+            PersonalData p = m.person();
+            return new MemberResponse(
+                    m.id(),
+                    p.fullName(),
+                    p.gender(),
+                    p.dateOfBirth(),
+                    p.citizenId(),
+                    p.partyCardNumber(),
+                    p.phone(),
+                    p.email(),
+                    p.address(),
+                    m.cellId(),
+                    m.partyGroupId(),
+                    m.orgPath().value(),
+                    m.status(),
+                    m.exempted(),
+                    m.joinedOn(),
+                    m.history(),
+                    m.version());
+        }
+    }
+
+    @PostMapping("/api/v1/members")
+    @Operation(summary = "Tiếp nhận đảng viên vào chi bộ", description = "Cần quyền secretary trở lên trên chi bộ")
+    public ResponseEntity<MemberResponse> register(Caller caller, @Valid @RequestBody RegisterMemberRequest r) {
+        PersonalData person = new PersonalData(
+                r.fullName(),
+                r.dateOfBirth(),
+                r.gender(),
+                r.citizenId(),
+                r.partyCardNumber(),
+                r.phone(),
+                r.email(),
+                r.address());
+        Member member = service.register(
+                caller,
+                new RegisterMember(
+                        person,
+                        r.cellId(),
+                        r.partyGroupId(),
+                        r.status(),
+                        Boolean.TRUE.equals(r.exempted()),
+                        r.joinedOn()));
+        return ResponseEntity.created(URI.create("/api/v1/members/" + member.id()))
+                .eTag(etag(member))
+                .body(MemberResponse.of(member));
+    }
+
+    @GetMapping("/api/v1/members/{id}")
+    @Operation(summary = "Xem hồ sơ đảng viên")
+    public ResponseEntity<MemberResponse> get(Caller caller, @PathVariable UUID id) {
+        Member member = service.get(caller, id);
+        return ResponseEntity.ok().eTag(etag(member)).body(MemberResponse.of(member));
+    }
+
+    @GetMapping("/api/v1/org-units/{cellId}/members")
+    @Operation(summary = "Danh sách đảng viên của chi bộ")
+    public PageResponse<MemberResponse> inCell(
+            Caller caller,
+            @PathVariable UUID cellId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) String sort) {
+        return PageResponse.of(
+                service.inCell(caller, cellId, PageRequests.of(page, size, sort, SORTABLE, Sort.by("_id"))),
+                MemberResponse::of);
+    }
+
+    @PostMapping("/api/v1/members/{id}/status-changes")
+    @Operation(
+            summary = "Ghi nhận thay đổi trạng thái",
+            description =
+                    "Công nhận chính thức, miễn sinh hoạt, xóa tên…; lịch sử được giữ nguyên. If-Match chống ghi đè")
+    public ResponseEntity<MemberResponse> changeStatus(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody StatusChangeRequest r) {
+        Member changed = service.changeStatus(
+                caller,
+                id,
+                ifMatch == null ? null : parseEtag(ifMatch),
+                r.status(),
+                r.exempted(),
+                r.effectiveOn(),
+                r.reason());
+        return ResponseEntity.ok().eTag(etag(changed)).body(MemberResponse.of(changed));
+    }
+
+    private static String etag(Member m) {
+        return "\"" + m.version() + "\"";
+    }
+
+    private static long parseEtag(String value) {
+        String v = value.replace("W/", "").replace("\"", "").trim();
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("If-Match không hợp lệ: " + value);
+        }
+    }
+}

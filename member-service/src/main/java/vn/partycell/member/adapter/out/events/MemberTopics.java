@@ -1,0 +1,80 @@
+package vn.partycell.member.adapter.out.events;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import vn.partycell.contracts.EventContracts;
+import vn.partycell.member.domain.Member;
+import vn.partycell.member.domain.MemberEvent;
+import vn.partycell.member.domain.OrgUnit;
+import vn.partycell.member.domain.OrgUnitEvent;
+import vn.partycell.platform.outbox.OutboundEvents;
+import vn.partycell.platform.outbox.OutboxEvent;
+
+/**
+ * How member-service's domain events look on the wire. Each carries the full current snapshot
+ * with its version, so consumers apply "newer version wins" and a replay rebuilds the same state.
+ */
+public final class MemberTopics {
+
+    public static final String ORG_UNITS = "members.org-unit.v1";
+    public static final String MEMBERS = "members.member.v1";
+
+    private MemberTopics() {}
+
+    /** members.org-unit.created / updated, data. */
+    public record OrgUnitData(
+            UUID orgUnitId, String code, String name, String kind, UUID parentId, String orgPath, long version) {}
+
+    /** members.member.registered / updated, data. Personal data beyond name and e-mail stays here. */
+    public record MemberData(
+            UUID memberId,
+            String fullName,
+            String gender,
+            LocalDate dateOfBirth,
+            UUID cellId,
+            UUID partyGroupId,
+            String orgPath,
+            String status,
+            boolean exempted,
+            LocalDate joinedOn,
+            String email,
+            long version) {}
+
+    public static OutboxEvent toOutbox(OutboundEvents events, OrgUnitEvent event) {
+        OrgUnit u = event.orgUnit();
+        String type = switch (event) {
+            case OrgUnitEvent.Created c -> EventContracts.ORG_UNIT_CREATED;
+        };
+        OrgUnitData data = new OrgUnitData(
+                u.id(),
+                u.code(),
+                u.name(),
+                u.kind().name(),
+                u.parentId(),
+                u.orgPath().value(),
+                u.version());
+        return events.create(ORG_UNITS, type, u.id().toString(), u.orgPath(), data);
+    }
+
+    public static OutboxEvent toOutbox(OutboundEvents events, MemberEvent event) {
+        Member m = event.member();
+        String type = switch (event) {
+            case MemberEvent.Registered r -> EventContracts.MEMBER_REGISTERED;
+            case MemberEvent.Updated u -> EventContracts.MEMBER_UPDATED;
+        };
+        MemberData data = new MemberData(
+                m.id(),
+                m.person().fullName(),
+                m.person().gender().name(),
+                m.person().dateOfBirth(),
+                m.cellId(),
+                m.partyGroupId(),
+                m.orgPath().value(),
+                m.status().name(),
+                m.exempted(),
+                m.joinedOn(),
+                m.person().email(),
+                m.version());
+        return events.create(MEMBERS, type, m.id().toString(), m.orgPath(), data);
+    }
+}

@@ -1,0 +1,58 @@
+package vn.partycell.member.adapter.out.mongo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import vn.partycell.member.domain.Member;
+import vn.partycell.member.domain.MemberStatus;
+import vn.partycell.member.domain.PersonalData;
+import vn.partycell.member.domain.StatusChange;
+import vn.partycell.platform.kernel.OrgPath;
+
+/** A member as stored: unique citizen ID, indexed by cell and by org path for scoped queries. */
+@Document(MongoMembers.COLLECTION)
+public record MemberDocument(
+        @Id String id,
+        PersonalData person,
+        @Indexed String cellId,
+        String partyGroupId,
+        @Indexed String orgPath,
+        MemberStatus status,
+        boolean exempted,
+        LocalDate joinedOn,
+        List<StatusChange> history,
+        long version,
+        @Indexed(unique = true) String citizenId) {
+
+    static MemberDocument from(Member m) {
+        return new MemberDocument(
+                m.id().toString(),
+                m.person(),
+                m.cellId().toString(),
+                m.partyGroupId() == null ? null : m.partyGroupId().toString(),
+                m.orgPath().value(),
+                m.status(),
+                m.exempted(),
+                m.joinedOn(),
+                m.history(),
+                m.version(),
+                m.person().citizenId());
+    }
+
+    Member toDomain() {
+        return new Member(
+                UUID.fromString(id),
+                person,
+                UUID.fromString(cellId),
+                partyGroupId == null ? null : UUID.fromString(partyGroupId),
+                OrgPath.of(orgPath),
+                status,
+                exempted,
+                joinedOn,
+                history == null ? List.of() : history,
+                version);
+    }
+}

@@ -1,0 +1,115 @@
+package vn.partycell.member.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.kernel.RuleViolationException;
+
+/**
+ * A party member (đảng viên), kept in one cell (chi bộ) and possibly one of its party groups. Status
+ * changes append to {@link #history()}; nothing is overwritten.
+ */
+public record Member(
+        UUID id,
+        PersonalData person,
+        UUID cellId,
+        UUID partyGroupId,
+        OrgPath orgPath,
+        MemberStatus status,
+        boolean exempted,
+        LocalDate joinedOn,
+        List<StatusChange> history,
+        long version) {
+
+    public Member {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(person);
+        Objects.requireNonNull(cellId);
+        Objects.requireNonNull(orgPath);
+        Objects.requireNonNull(status);
+        history = List.copyOf(history);
+    }
+
+    /** Admission into a cell, checked against the cell and party group it names. */
+    public static Member register(
+            UUID id,
+            PersonalData person,
+            OrgUnit cell,
+            OrgUnit partyGroup,
+            MemberStatus status,
+            boolean exempted,
+            LocalDate joinedOn,
+            String recordedBy,
+            Instant now,
+            LocalDate today) {
+        Map<String, Object> problems = new LinkedHashMap<>();
+        if (!cell.isCell()) {
+            problems.put("cellId", "phải là một chi bộ (CELL), không phải " + cell.kind());
+        }
+        if (partyGroup != null
+                && (partyGroup.kind() != OrgUnitKind.PARTY_GROUP || !cell.id().equals(partyGroup.parentId()))) {
+            problems.put("partyGroupId", "phải là một tổ đảng thuộc chi bộ đã chọn");
+        }
+        if (!status.isActive()) {
+            problems.put("status", "đảng viên mới chỉ có thể là PROBATIONARY hoặc FULL");
+        }
+        if (joinedOn.isAfter(today)) {
+            problems.put("joinedOn", "không được ở tương lai");
+        }
+        if (!person.dateOfBirth().isBefore(joinedOn)) {
+            problems.put("dateOfBirth", "phải trước ngày vào Đảng");
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleViolationException(
+                    "member-invalid", "Thông tin đảng viên không hợp lệ", Map.of("fields", problems));
+        }
+        StatusChange first = new StatusChange(joinedOn, status, exempted, "Kết nạp / tiếp nhận", recordedBy, now);
+        return new Member(
+                id,
+                person,
+                cell.id(),
+                partyGroup == null ? null : partyGroup.id(),
+                cell.orgPath(),
+                status,
+                exempted,
+                joinedOn,
+                List.of(first),
+                1);
+    }
+
+    /**
+     * A dated change of status or exemption, e.g. recognition as a full member or exemption from
+     * activities (miễn sinh hoạt). The previous state stays in the history.
+     */
+    public Member changeStatus(
+            MemberStatus newStatus,
+            boolean newExempted,
+            LocalDate effectiveOn,
+            String reason,
+            String recordedBy,
+            Instant now) {
+        if (!status.isActive()) {
+            throw new RuleViolationException(
+                    "member-inactive", "Đảng viên đã ở trạng thái " + status + "; không thể thay đổi tiếp");
+        }
+        if (newStatus == status && newExempted == exempted) {
+            throw new RuleViolationException("no-change", "Trạng thái mới trùng với trạng thái hiện tại");
+        }
+        if (newStatus == MemberStatus.PROBATIONARY && status == MemberStatus.FULL) {
+            throw new RuleViolationException("status-backwards", "Đảng viên chính thức không thể trở lại dự bị");
+        }
+        if (effectiveOn.isBefore(joinedOn)) {
+            throw new RuleViolationException("effective-before-join", "Ngày hiệu lực không được trước ngày vào Đảng");
+        }
+        List<StatusChange> next = new ArrayList<>(history);
+        next.add(new StatusChange(effectiveOn, newStatus, newExempted, reason, recordedBy, now));
+        return new Member(
+                id, person, cellId, partyGroupId, orgPath, newStatus, newExempted, joinedOn, next, version + 1);
+    }
+}

@@ -1,0 +1,13 @@
+package vn.partycell.member.domain;
+
+/** What happened to a member, as other contexts need to know it. */
+public sealed interface MemberEvent {
+
+    Member member();
+
+    /** Kết nạp hoặc tiếp nhận đảng viên. */
+    record Registered(Member member) implements MemberEvent {}
+
+    /** Any later change other contexts care about (status, exemption). */
+    record Updated(Member member) implements MemberEvent {}
+}

@@ -1,0 +1,56 @@
+package vn.partycell.notification.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import vn.partycell.platform.kernel.OrgPath;
+
+/**
+ * One notice in one person's inbox (thông báo). Its identity is the pair (recipient, fact): the
+ * same fact never yields two notices for one person, whichever event or redelivery carried it.
+ * {@link #id} is derived from that pair, so storing it insert-if-absent is the whole guarantee.
+ *
+ * @param factKey the fact the notice reports, for example {@code meeting-scheduled:<meetingId>}
+ * @param createdAt when the fact happened (the event's time), not when the notice was written
+ * @param readAt when the recipient marked it read, or null while unread
+ * @param eventId the id of the event that created the notice
+ */
+public record Notice(
+        UUID id,
+        UUID recipientMemberId,
+        String factKey,
+        NoticeKind kind,
+        String title,
+        String body,
+        Instant createdAt,
+        Instant readAt,
+        UUID meetingId,
+        OrgPath orgPath,
+        String eventId) {
+
+    public Notice {
+        Objects.requireNonNull(recipientMemberId, "recipientMemberId");
+        Objects.requireNonNull(factKey, "factKey");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(orgPath, "orgPath");
+        if (id == null) {
+            id = idOf(recipientMemberId, factKey);
+        } else if (!id.equals(idOf(recipientMemberId, factKey))) {
+            throw new IllegalArgumentException("Notice id " + id + " does not match its recipient and fact");
+        }
+    }
+
+    /** The one id a (recipient, fact) pair can have: a name-based UUID of both. */
+    public static UUID idOf(UUID recipientMemberId, String factKey) {
+        return UUID.nameUUIDFromBytes(
+                (recipientMemberId + "|" + factKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public boolean isRead() {
+        return readAt != null;
+    }
+}

@@ -1,0 +1,43 @@
+package vn.partycell.notification.domain;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * Instants as people read them: in Asia/Ho_Chi_Minh, the Vietnamese way, for example {@code 19:30
+ * thứ Năm, ngày 05/03/2026}. The day names are a fixed table, so no locale data (ICU, CLDR) is
+ * needed and the text does not change with the JVM's locale.
+ */
+public final class VietnameseTime {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Map<DayOfWeek, String> DAYS = Map.of(
+            DayOfWeek.MONDAY, "thứ Hai",
+            DayOfWeek.TUESDAY, "thứ Ba",
+            DayOfWeek.WEDNESDAY, "thứ Tư",
+            DayOfWeek.THURSDAY, "thứ Năm",
+            DayOfWeek.FRIDAY, "thứ Sáu",
+            DayOfWeek.SATURDAY, "thứ Bảy",
+            DayOfWeek.SUNDAY, "Chủ nhật");
+
+    private VietnameseTime() {}
+
+    /** {@code 19:30 thứ Năm, ngày 05/03/2026}. */
+    public static String dateTime(Instant instant) {
+        ZonedDateTime local = instant.atZone(ZONE);
+        return TIME.format(local) + " " + day(instant);
+    }
+
+    /** {@code thứ Năm, ngày 05/03/2026}. */
+    public static String day(Instant instant) {
+        ZonedDateTime local = instant.atZone(ZONE);
+        return DAYS.get(local.getDayOfWeek()) + ", ngày " + DATE.format(local);
+    }
+}

@@ -1,0 +1,32 @@
+package vn.partycell.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.partycell.platform.test.Http;
+import vn.partycell.platform.test.ServiceIntegrationTest;
+
+/** The service starts on its own database and broker, reports ready, and guards its API. */
+@ServiceIntegrationTest
+class NotificationServiceApplicationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void startsReadyWithItsOwnStoreAndBroker() {
+        Http.Answer health = new Http(port).get("/actuator/health/readiness", null);
+        assertThat(health.status()).as(health.body().toString()).isEqualTo(200);
+        assertThat(health.body().path("components").has("mongo")).isTrue();
+        assertThat(health.body().path("components").has("kafka")).isTrue();
+        assertThat(new Http(port).get("/actuator/prometheus", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyApiCallNeedsAToken() {
+        Http.Answer answer = new Http(port).get("/api/v1/anything", null);
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+}
