@@ -36,6 +36,15 @@ public final class Http {
                 token);
     }
 
+    public Answer put(String path, String token, Object body) {
+        return exchange(
+                client.put()
+                        .uri(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body instanceof String s ? s : JSON.writeValueAsString(body)),
+                token);
+    }
+
     private Answer exchange(RestClient.RequestHeadersSpec<?> request, String token) {
         if (token != null) {
             request = request.header("Authorization", "Bearer " + token);

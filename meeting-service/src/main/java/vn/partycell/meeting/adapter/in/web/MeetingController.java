@@ -1,0 +1,189 @@
+package vn.partycell.meeting.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.partycell.meeting.application.MeetingService;
+import vn.partycell.meeting.application.ScheduleMeeting;
+import vn.partycell.meeting.domain.Attendance;
+import vn.partycell.meeting.domain.AttendanceStatus;
+import vn.partycell.meeting.domain.Meeting;
+import vn.partycell.meeting.domain.MeetingKind;
+import vn.partycell.meeting.domain.MeetingStatus;
+import vn.partycell.meeting.domain.Quorum;
+import vn.partycell.platform.security.Caller;
+import vn.partycell.platform.web.PageRequests;
+import vn.partycell.platform.web.PageResponse;
+
+/** Meetings over HTTP: schedule, read, list, take attendance and speakers, close. */
+@RestController
+@RequestMapping("/api/v1/meetings")
+@Tag(name = "Sinh hoạt chi bộ", description = "Lên lịch, điểm danh, ghi người phát biểu, kết thúc buổi sinh hoạt")
+public class MeetingController {
+
+    private static final Set<String> SORTABLE = Set.of("startsAt", "title", "status");
+
+    private final MeetingService service;
+
+    public MeetingController(MeetingService service) {
+        this.service = service;
+    }
+
+    public record ScheduleRequest(
+            @NotNull(message = "bắt buộc phải có") UUID cellId,
+            @NotNull(message = "bắt buộc phải có") MeetingKind kind,
+
+            @NotBlank(message = "bắt buộc phải có") @Size(max = 300, message = "tối đa 300 ký tự")
+            String title,
+
+            @NotNull(message = "bắt buộc phải có (ISO-8601, UTC)")
+            Instant startsAt,
+
+            @NotBlank(message = "bắt buộc phải có") @Size(max = 300, message = "tối đa 300 ký tự")
+            String place,
+
+            @NotEmpty(message = "cần ít nhất một nội dung") @Size(max = 30, message = "tối đa 30 nội dung")
+            List<@NotBlank(message = "không được để trống") @Size(max = 500, message = "tối đa 500 ký tự") String>
+                    agenda) {}
+
+    public record AttendanceLine(
+            @NotNull(message = "bắt buộc phải có") UUID memberId,
+            @NotNull(message = "bắt buộc phải có") AttendanceStatus status,
+            @Size(max = 500, message = "tối đa 500 ký tự") String reason,
+            Boolean spoke) {}
+
+    public record AttendanceRequest(
+            @NotEmpty(message = "cần ít nhất một dòng điểm danh") @Size(max = 500, message = "tối đa 500 dòng mỗi lần")
+            List<@Valid @NotNull AttendanceLine> entries) {}
+
+    public record MeetingResponse(
+            UUID id,
+            UUID cellId,
+            String orgPath,
+            MeetingKind kind,
+            String title,
+            Instant startsAt,
+            String place,
+            List<String> agenda,
+            MeetingStatus status,
+            List<Attendance> attendance,
+            Quorum quorum,
+            Instant closedAt,
+            long version) {
+
+        static MeetingResponse of(Meeting m) {
+            return new MeetingResponse(
+                    m.id(),
+                    m.cellId(),
+                    m.orgPath().value(),
+                    m.kind(),
+                    m.title(),
+                    m.startsAt(),
+                    m.place(),
+                    m.agenda(),
+                    m.status(),
+                    m.attendanceList(),
+                    m.quorum(),
+                    m.closedAt(),
+                    m.version());
+        }
+    }
+
+    @PostMapping
+    @Operation(
+            summary = "Lên lịch buổi sinh hoạt",
+            description = "Cần quyền committee trở lên trên chi bộ; gửi thông báo tới mọi đảng viên")
+    public ResponseEntity<MeetingResponse> schedule(Caller caller, @Valid @RequestBody ScheduleRequest r) {
+        Meeting meeting = service.schedule(
+                caller, new ScheduleMeeting(r.cellId(), r.kind(), r.title(), r.startsAt(), r.place(), r.agenda()));
+        return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))
+                .eTag(etag(meeting))
+                .body(MeetingResponse.of(meeting));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Xem buổi sinh hoạt")
+    public ResponseEntity<MeetingResponse> get(Caller caller, @PathVariable UUID id) {
+        Meeting meeting = service.get(caller, id);
+        return ResponseEntity.ok().eTag(etag(meeting)).body(MeetingResponse.of(meeting));
+    }
+
+    @GetMapping
+    @Operation(summary = "Danh sách buổi sinh hoạt trong phạm vi được giao")
+    public PageResponse<MeetingResponse> list(
+            Caller caller,
+            @RequestParam(required = false) UUID cellId,
+            @RequestParam(required = false) MeetingStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) String sort) {
+        return PageResponse.of(
+                service.search(
+                        caller,
+                        cellId,
+                        status,
+                        PageRequests.of(page, size, sort, SORTABLE, Sort.by(Sort.Direction.DESC, "startsAt"))),
+                MeetingResponse::of);
+    }
+
+    @PutMapping("/{id}/attendance")
+    @Operation(
+            summary = "Điểm danh và ghi người phát biểu",
+            description = "Ghi (hoặc sửa) từng dòng; vắng có lý do cần lý do; chỉ người có mặt mới phát biểu")
+    public ResponseEntity<MeetingResponse> attendance(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody AttendanceRequest r) {
+        List<Attendance> entries = r.entries().stream()
+                .map(e -> new Attendance(e.memberId(), e.status(), e.reason(), Boolean.TRUE.equals(e.spoke())))
+                .toList();
+        Meeting meeting = service.recordAttendance(caller, id, version(ifMatch), entries);
+        return ResponseEntity.ok().eTag(etag(meeting)).body(MeetingResponse.of(meeting));
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(
+            summary = "Kết thúc buổi sinh hoạt",
+            description = "Kiểm tra số lượng theo quy định của năm; biên bản trở thành bản cuối và phát sự kiện")
+    public ResponseEntity<MeetingResponse> close(
+            Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Meeting meeting = service.close(caller, id, version(ifMatch));
+        return ResponseEntity.ok().eTag(etag(meeting)).body(MeetingResponse.of(meeting));
+    }
+
+    private static String etag(Meeting m) {
+        return "\"" + m.version() + "\"";
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("If-Match không hợp lệ: " + ifMatch);
+        }
+    }
+}
