@@ -46,8 +46,7 @@ public record Notice(
 
     /** The one id a (recipient, fact) pair can have: a name-based UUID of both. */
     public static UUID idOf(UUID recipientMemberId, String factKey) {
-        return UUID.nameUUIDFromBytes(
-                (recipientMemberId + "|" + factKey).getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes((recipientMemberId + "|" + factKey).getBytes(StandardCharsets.UTF_8));
     }
 
     public boolean isRead() {

@@ -1,0 +1,30 @@
+package vn.partycell.notification.adapter.in.events;
+
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import vn.partycell.notification.application.MeetingNoticeFeed;
+import vn.partycell.notification.application.RosterProjection;
+import vn.partycell.platform.events.InboundEvents;
+
+/**
+ * Spring Cloud Stream functions bound to member-service's and meeting-service's topics (bindings
+ * in application.yml: group {@code notification-service}, retries with backoff, then the topic's
+ * dead-letter topic {@code <topic>.notification-service.dlt}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class MeetingLoopConsumers {
+
+    static final String GROUP = "notification-service";
+
+    @Bean
+    public Consumer<Message<byte[]>> memberEvents(InboundEvents inbound, RosterProjection projection) {
+        return inbound.consumer(GROUP, projection::onMemberEvent);
+    }
+
+    @Bean
+    public Consumer<Message<byte[]>> meetingEvents(InboundEvents inbound, MeetingNoticeFeed feed) {
+        return inbound.consumer(GROUP, feed::onMeetingEvent);
+    }
+}

@@ -1,0 +1,243 @@
+package vn.partycell.notification.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.partycell.platform.kernel.OrgPath;
+
+class MeetingNoticesTest {
+
+    static final OrgPath CELL_PATH = OrgPath.of("/hy/du-khoi-ccq/cb-so-tu-phap/");
+    static final UUID CELL = UUID.fromString("3f0c6f7e-2b1a-4d35-9a57-0d1e8c2b7a41");
+    static final UUID MEETING = UUID.fromString("a7b8c9d0-e1f2-4a3b-9c4d-5e6f7a8b9c0d");
+    static final Occurrence AT = new Occurrence("evt-1", Instant.parse("2026-02-20T03:00:00Z"));
+
+    static RosterMember member(String name, String status) {
+        return member(UUID.randomUUID(), CELL, name, status);
+    }
+
+    static RosterMember member(UUID id, UUID cell, String name, String status) {
+        return new RosterMember(id, cell, CELL_PATH, name, null, status, 1);
+    }
+
+    static ScheduledMeeting meeting(MeetingKind kind, List<String> agenda) {
+        return new ScheduledMeeting(
+                MEETING,
+                CELL,
+                CELL_PATH,
+                kind,
+                "Sinh hoạt chi bộ thường kỳ tháng 3/2026",
+                Instant.parse("2026-03-05T12:30:00Z"),
+                "Phòng họp tầng 2, Sở Tư pháp",
+                agenda,
+                2);
+    }
+
+    static ClosedMeeting closed(int year, ClosedMeeting.Attendance... lines) {
+        return new ClosedMeeting(
+                MEETING,
+                CELL,
+                CELL_PATH,
+                MeetingKind.REGULAR,
+                "Sinh hoạt chi bộ thường kỳ tháng 3/2026",
+                Instant.parse("2026-03-05T12:30:00Z"),
+                year,
+                List.of(lines));
+    }
+
+    @Test
+    void aScheduledMeetingGoesToTheActiveMembersOfItsCellOnly() {
+        RosterMember probationary = member("Nguyễn Văn An", "PROBATIONARY");
+        RosterMember full = member("Trần Thị Bình", "FULL");
+        List<RosterMember> gone = List.of(
+                member("Lê Văn Cường", "REMOVED"),
+                member("Phạm Văn Dũng", "EXPELLED"),
+                member("Hoàng Thị Em", "DECEASED"),
+                member("Vũ Văn Giang", "TRANSFERRED_OUT"));
+        RosterMember elsewhere = member(UUID.randomUUID(), UUID.randomUUID(), "Đỗ Thị Hoa", "FULL");
+        List<RosterMember> roster = new java.util.ArrayList<>(List.of(probationary, full, elsewhere, full));
+        roster.addAll(gone);
+
+        List<RosterMember> recipients = MeetingNotices.recipients(meeting(MeetingKind.REGULAR, List.of()), roster);
+
+        assertThat(recipients).containsExactly(probationary, full);
+    }
+
+    @Test
+    void theScheduledNoticeSaysWhatWhenWhereAndTheNumberedAgendaInVietnamese() {
+        RosterMember an = member("Nguyễn Văn An", "FULL");
+        ScheduledMeeting meeting = meeting(
+                MeetingKind.REGULAR,
+                List.of("Đánh giá kết quả thực hiện nhiệm vụ tháng 2", "Triển khai nhiệm vụ tháng 3"));
+
+        List<Notice> notices = MeetingNotices.scheduled(meeting, List.of(an), AT);
+
+        assertThat(notices).hasSize(1);
+        Notice notice = notices.getFirst();
+        assertThat(notice.title()).isEqualTo("Thông báo họp chi bộ: Sinh hoạt chi bộ thường kỳ tháng 3/2026");
+        assertThat(notice.body()).isEqualTo("""
+                        Chi bộ triệu tập sinh hoạt thường kỳ “Sinh hoạt chi bộ thường kỳ tháng 3/2026”.
+                        Thời gian: 19:30 thứ Năm, ngày 05/03/2026 (giờ Việt Nam).
+                        Địa điểm: Phòng họp tầng 2, Sở Tư pháp.
+                        Nội dung:
+                        1. Đánh giá kết quả thực hiện nhiệm vụ tháng 2
+                        2. Triển khai nhiệm vụ tháng 3
+                        Đề nghị đồng chí tham dự đầy đủ, đúng giờ. \
+                        Nếu không thể tham dự, đồng chí báo cáo và xin phép chi ủy trước buổi họp.""");
+        assertThat(notice.kind()).isEqualTo(NoticeKind.MEETING_SCHEDULED);
+        assertThat(notice.recipientMemberId()).isEqualTo(an.memberId());
+        assertThat(notice.factKey()).isEqualTo("meeting-scheduled:" + MEETING);
+        assertThat(notice.id()).isEqualTo(Notice.idOf(an.memberId(), "meeting-scheduled:" + MEETING));
+        assertThat(notice.createdAt()).isEqualTo(AT.at());
+        assertThat(notice.eventId()).isEqualTo("evt-1");
+        assertThat(notice.readAt()).isNull();
+        assertThat(notice.meetingId()).isEqualTo(MEETING);
+        assertThat(notice.orgPath()).isEqualTo(CELL_PATH);
+    }
+
+    @Test
+    void eachKindIsNamedInVietnamese() {
+        RosterMember an = member("Nguyễn Văn An", "FULL");
+        assertThat(MeetingNotices.scheduled(meeting(MeetingKind.THEMATIC, List.of()), List.of(an), AT)
+                        .getFirst()
+                        .body())
+                .startsWith("Chi bộ triệu tập sinh hoạt chuyên đề “");
+        assertThat(MeetingNotices.scheduled(meeting(MeetingKind.CONGRESS, List.of()), List.of(an), AT)
+                        .getFirst()
+                        .body())
+                .startsWith("Chi bộ triệu tập đại hội “");
+        assertThat(MeetingNotices.scheduled(meeting(MeetingKind.EXTRAORDINARY, List.of()), List.of(an), AT)
+                        .getFirst()
+                        .body())
+                .startsWith("Chi bộ triệu tập sinh hoạt bất thường “");
+        assertThat(MeetingKind.parse("REGULAR").label()).isEqualTo("sinh hoạt thường kỳ");
+        assertThatThrownBy(() -> MeetingKind.parse("PICNIC")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anEmptyAgendaIsSaidToComeLater() {
+        Notice notice = MeetingNotices.scheduled(
+                        meeting(MeetingKind.REGULAR, List.of()), List.of(member("An", "FULL")), AT)
+                .getFirst();
+        assertThat(notice.body())
+                .contains("Nội dung: chi ủy sẽ thông báo sau.\n")
+                .doesNotContain("1. ");
+    }
+
+    @Test
+    void theLocalDateIsUsedWhenTheMeetingStartsAfterMidnightInVietnam() {
+        ScheduledMeeting early = new ScheduledMeeting(
+                MEETING,
+                CELL,
+                CELL_PATH,
+                MeetingKind.REGULAR,
+                "Sinh hoạt tháng 3",
+                Instant.parse("2026-02-28T18:30:00Z"),
+                "Hội trường",
+                List.of(),
+                2);
+        assertThat(MeetingNotices.scheduled(early, List.of(member("An", "FULL")), AT)
+                        .getFirst()
+                        .body())
+                .contains("Thời gian: 01:30 Chủ nhật, ngày 01/03/2026 (giờ Việt Nam).");
+    }
+
+    @Test
+    void aClosedMeetingNoticesOnlyTheUnexcusedAbsentees() {
+        UUID present = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        UUID excused = UUID.randomUUID();
+        UUID absent = UUID.randomUUID();
+        UUID alsoAbsent = UUID.randomUUID();
+        ClosedMeeting meeting = closed(
+                2026,
+                new ClosedMeeting.Attendance(present, AttendanceStatus.PRESENT),
+                new ClosedMeeting.Attendance(absent, AttendanceStatus.ABSENT),
+                new ClosedMeeting.Attendance(late, AttendanceStatus.LATE),
+                new ClosedMeeting.Attendance(excused, AttendanceStatus.EXCUSED),
+                new ClosedMeeting.Attendance(alsoAbsent, AttendanceStatus.ABSENT),
+                new ClosedMeeting.Attendance(absent, AttendanceStatus.ABSENT));
+
+        assertThat(MeetingNotices.absentees(meeting)).containsExactly(absent, alsoAbsent);
+        List<Notice> notices = MeetingNotices.absences(meeting, new NoticePolicy(2026, 3), AT);
+        assertThat(notices).extracting(Notice::recipientMemberId).containsExactly(absent, alsoAbsent);
+        assertThat(notices).allSatisfy(n -> {
+            assertThat(n.kind()).isEqualTo(NoticeKind.MEETING_ABSENT);
+            assertThat(n.factKey()).isEqualTo("meeting-absent:" + MEETING);
+        });
+    }
+
+    @Test
+    void theAbsenceNoticeRemindsOfTheRemovalReviewWithTheYearsPolicy() {
+        UUID absent = UUID.randomUUID();
+        ClosedMeeting meeting = closed(2026, new ClosedMeeting.Attendance(absent, AttendanceStatus.ABSENT));
+
+        Notice notice =
+                MeetingNotices.absences(meeting, new NoticePolicy(2026, 3), AT).getFirst();
+
+        assertThat(notice.title()).isEqualTo("Vắng họp không lý do: Sinh hoạt chi bộ thường kỳ tháng 3/2026");
+        assertThat(notice.body()).isEqualTo("""
+                        Đồng chí được ghi nhận vắng mặt không có lý do tại buổi sinh hoạt thường kỳ \
+                        “Sinh hoạt chi bộ thường kỳ tháng 3/2026” (thứ Năm, ngày 05/03/2026).
+                        Lần vắng này được tính vào số lần vắng sinh hoạt không lý do của đồng chí trong năm 2026. \
+                        Theo quy định, đảng viên vắng sinh hoạt đảng không có lý do chính đáng 3 tháng trong năm \
+                        phải được chi bộ xem xét, đề nghị xóa tên.
+                        Nếu có lý do chính đáng, đồng chí báo cáo với chi ủy.""");
+        assertThat(MeetingNotices.absences(meeting, new NoticePolicy(2026, 2), AT)
+                        .getFirst()
+                        .body())
+                .contains("không có lý do chính đáng 2 tháng trong năm");
+    }
+
+    @Test
+    void theAbsenceNoticeRefusesAnotherYearsPolicy() {
+        ClosedMeeting meeting = closed(2026, new ClosedMeeting.Attendance(UUID.randomUUID(), AttendanceStatus.ABSENT));
+        assertThatThrownBy(() -> MeetingNotices.absences(meeting, new NoticePolicy(2025, 3), AT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNoticeIsIdentifiedByItsRecipientAndFact() {
+        UUID an = UUID.randomUUID();
+        UUID binh = UUID.randomUUID();
+        String fact = MeetingNotices.scheduledFact(MEETING);
+        assertThat(Notice.idOf(an, fact)).isEqualTo(Notice.idOf(an, fact));
+        assertThat(Notice.idOf(an, fact)).isNotEqualTo(Notice.idOf(binh, fact));
+        assertThat(Notice.idOf(an, fact)).isNotEqualTo(Notice.idOf(an, MeetingNotices.absentFact(MEETING)));
+
+        // Two events reporting the same fact make notices with the same ids.
+        RosterMember member = member(an, CELL, "An", "FULL");
+        Notice first = MeetingNotices.scheduled(meeting(MeetingKind.REGULAR, List.of()), List.of(member), AT)
+                .getFirst();
+        Notice again = MeetingNotices.scheduled(
+                        meeting(MeetingKind.REGULAR, List.of()),
+                        List.of(member),
+                        new Occurrence("evt-2", Instant.parse("2026-02-21T03:00:00Z")))
+                .getFirst();
+        assertThat(again.id()).isEqualTo(first.id());
+
+        assertThatThrownBy(() -> new Notice(
+                        UUID.randomUUID(),
+                        an,
+                        fact,
+                        NoticeKind.MEETING_SCHEDULED,
+                        "t",
+                        "b",
+                        AT.at(),
+                        null,
+                        MEETING,
+                        CELL_PATH,
+                        "evt-1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void policyMonthsMustBeWithinAYear() {
+        assertThatThrownBy(() -> new NoticePolicy(2026, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NoticePolicy(2026, 13)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
