@@ -1,0 +1,205 @@
+package vn.partycell.evaluation.adapter.out.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.result.UpdateResult;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Repository;
+import vn.partycell.evaluation.application.ScorecardStore;
+import vn.partycell.evaluation.domain.AttendanceStatus;
+import vn.partycell.evaluation.domain.Figure;
+import vn.partycell.evaluation.domain.MeetingEntry;
+import vn.partycell.evaluation.domain.Scorecard;
+import vn.partycell.evaluation.domain.Tally;
+import vn.partycell.platform.kernel.OrgPath;
+
+/**
+ * Scorecards in MongoDB, one document per member and year ({@code _id} "memberId:year"). The
+ * document is a pure function of the meetings it holds: the entries in chronological order, plus
+ * the totals and absence months derived from them (stored so lists can filter and sort on them).
+ * Nothing in it comes from the clock, so a replay rebuilds it byte for byte.
+ *
+ * <p>Writes are single-document and conditional (mongo-java-server has no transactions): insert
+ * when none is stored (a duplicate key means another write came first), otherwise replace only
+ * the version read — same meeting count, and not yet holding the meeting being added.
+ */
+@Repository
+public class MongoScorecardStore implements ScorecardStore {
+
+    static final String SCORECARDS = "scorecards";
+    static final String CELLS = "cells";
+
+    private final MongoTemplate mongo;
+
+    public MongoScorecardStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.getCollection(SCORECARDS)
+                .createIndex(
+                        Indexes.compoundIndex(
+                                Indexes.ascending("cellId", "year"), Indexes.descending("unexcusedAbsenceMonthCount")),
+                        new IndexOptions());
+    }
+
+    static String id(UUID memberId, int year) {
+        return memberId + ":" + year;
+    }
+
+    @Override
+    public Optional<Scorecard> find(UUID memberId, int year) {
+        Document d = mongo.getCollection(SCORECARDS)
+                .find(eq("_id", id(memberId, year)))
+                .first();
+        return Optional.ofNullable(d).map(MongoScorecardStore::scorecard);
+    }
+
+    @Override
+    public boolean replace(Scorecard next, int storedMeetings, UUID addedMeeting) {
+        Document document = document(next);
+        if (storedMeetings == 0) {
+            try {
+                mongo.execute(SCORECARDS, c -> c.insertOne(document));
+                return true;
+            } catch (DuplicateKeyException e) {
+                return false;
+            }
+        }
+        Bson sameVersion = and(
+                eq("_id", document.getString("_id")),
+                eq("meetingCount", storedMeetings),
+                ne("meetings.meetingId", addedMeeting.toString()));
+        UpdateResult result = mongo.execute(SCORECARDS, c -> c.replaceOne(sameVersion, document));
+        return result != null && result.getMatchedCount() == 1;
+    }
+
+    @Override
+    public boolean recordCell(UUID cellId, OrgPath orgPath, Instant startsAt, UUID meetingId) {
+        Date at = Date.from(startsAt);
+        String meeting = meetingId.toString();
+        Bson olderThanThis = and(
+                eq("_id", cellId.toString()),
+                or(lt("latestStartsAt", at), and(eq("latestStartsAt", at), lt("latestMeetingId", meeting))));
+        Document set = new Document(
+                "$set",
+                new Document("orgPath", orgPath.value())
+                        .append("latestStartsAt", at)
+                        .append("latestMeetingId", meeting));
+        if (updated(olderThanThis, set)) {
+            return true;
+        }
+        try {
+            Document cell = new Document("_id", cellId.toString())
+                    .append("orgPath", orgPath.value())
+                    .append("latestStartsAt", at)
+                    .append("latestMeetingId", meeting);
+            mongo.execute(CELLS, c -> c.insertOne(cell));
+            return true;
+        } catch (DuplicateKeyException e) {
+            // Stored meanwhile, or already as late as this meeting: only a later meeting replaces it.
+            return updated(olderThanThis, set);
+        }
+    }
+
+    private boolean updated(Bson filter, Document update) {
+        UpdateResult result = mongo.execute(CELLS, c -> c.updateOne(filter, update));
+        return result != null && result.getMatchedCount() == 1;
+    }
+
+    @Override
+    public Optional<OrgPath> cellPath(UUID cellId) {
+        Document d =
+                mongo.getCollection(CELLS).find(eq("_id", cellId.toString())).first();
+        return Optional.ofNullable(d).map(x -> OrgPath.of(x.getString("orgPath")));
+    }
+
+    @Override
+    public Page<Scorecard> withUnexcusedAbsenceMonths(UUID cellId, int year, int minMonths, Pageable page) {
+        Criteria criteria = Criteria.where("cellId")
+                .is(cellId.toString())
+                .and("year")
+                .is(year)
+                .and("unexcusedAbsenceMonthCount")
+                .gte(minMonths);
+        Query query = Query.query(criteria)
+                .with(PageRequest.of(
+                        page.getPageNumber(),
+                        page.getPageSize(),
+                        Sort.by(Sort.Order.desc("unexcusedAbsenceMonthCount"), Sort.Order.asc("memberId"))));
+        List<Scorecard> content = mongo.find(query, Document.class, SCORECARDS).stream()
+                .map(MongoScorecardStore::scorecard)
+                .toList();
+        return PageableExecutionUtils.getPage(
+                content, page, () -> mongo.count(Query.query(criteria), Document.class, SCORECARDS));
+    }
+
+    static Document document(Scorecard s) {
+        Tally totals = s.totals();
+        List<Integer> months = s.unexcusedAbsenceMonths();
+        return new Document("_id", id(s.memberId(), s.year()))
+                .append("memberId", s.memberId().toString())
+                .append("year", s.year())
+                .append("cellId", s.cellId().toString())
+                .append("orgPath", s.orgPath().value())
+                .append("meetingCount", s.meetings().size())
+                .append(
+                        "totals",
+                        new Document("attended", totals.count(Figure.ATTENDED))
+                                .append("late", totals.count(Figure.LATE))
+                                .append("excused", totals.count(Figure.EXCUSED))
+                                .append("missed", totals.count(Figure.MISSED))
+                                .append("spoke", totals.count(Figure.SPOKE)))
+                .append("unexcusedAbsenceMonths", months)
+                .append("unexcusedAbsenceMonthCount", months.size())
+                .append(
+                        "meetings",
+                        s.meetings().stream().map(MongoScorecardStore::entry).toList());
+    }
+
+    private static Document entry(MeetingEntry e) {
+        return new Document("meetingId", e.meetingId().toString())
+                .append("cellId", e.cellId().toString())
+                .append("orgPath", e.orgPath().value())
+                .append("kind", e.kind())
+                .append("title", e.title())
+                .append("startsAt", e.startsAt().toString())
+                .append("month", e.month())
+                .append("status", e.status().name())
+                .append("spoke", e.spoke());
+    }
+
+    static Scorecard scorecard(Document d) {
+        List<MeetingEntry> entries = d.getList("meetings", Document.class).stream()
+                .map(e -> new MeetingEntry(
+                        UUID.fromString(e.getString("meetingId")),
+                        UUID.fromString(e.getString("cellId")),
+                        OrgPath.of(e.getString("orgPath")),
+                        e.getString("kind"),
+                        e.getString("title"),
+                        Instant.parse(e.getString("startsAt")),
+                        e.getInteger("month"),
+                        AttendanceStatus.valueOf(e.getString("status")),
+                        e.getBoolean("spoke")))
+                .toList();
+        return new Scorecard(UUID.fromString(d.getString("memberId")), d.getInteger("year"), entries);
+    }
+}

@@ -1,0 +1,77 @@
+package vn.partycell.evaluation.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import vn.partycell.evaluation.domain.RemovalReview;
+import vn.partycell.evaluation.domain.RemovalReviewPolicy;
+import vn.partycell.evaluation.domain.Scorecard;
+import vn.partycell.platform.kernel.NotFoundException;
+import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.security.Caller;
+import vn.partycell.platform.security.Role;
+
+/** Reading scorecards and the removal-review list, within the caller's scope. */
+@Service
+public class Scorecards {
+
+    /** A scorecard with what the year's policy makes of it. */
+    public record ScorecardView(Scorecard scorecard, RemovalReviewPolicy policy, Optional<RemovalReview> review) {}
+
+    /** One member of a cell flagged for the removal review. */
+    public record Flagged(Scorecard scorecard, RemovalReview review) {}
+
+    private final ScorecardStore store;
+    private final PolicyProperties policy;
+    private final Clock clock;
+
+    public Scorecards(ScorecardStore store, PolicyProperties policy, Clock clock) {
+        this.store = store;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** The current year where the members live (Asia/Ho_Chi_Minh). */
+    public int currentYear() {
+        return LocalDate.now(clock.withZone(ScorecardProjection.ZONE)).getYear();
+    }
+
+    /**
+     * A member's scorecard: the member reads their own; anyone else needs a committee (or higher)
+     * grant covering the org path of the member's latest meeting. Out of scope looks exactly like
+     * "no scorecard" (404); a plain member asking for a colleague's gets 403.
+     */
+    public ScorecardView scorecard(Caller caller, UUID memberId, int year) {
+        String resource = "bảng điểm năm " + year + " của đảng viên";
+        Scorecard scorecard = store.find(memberId, year).orElseThrow(() -> new NotFoundException(resource, memberId));
+        if (!caller.isMember(memberId)) {
+            // Out of scope: 404. In scope but a plain member: a colleague's record is not theirs to read.
+            caller.requireRead(scorecard.orgPath(), resource, memberId);
+            caller.requireRole(scorecard.orgPath(), Role.COMMITTEE);
+        }
+        RemovalReviewPolicy rule = policy.removalReview(year);
+        return new ScorecardView(scorecard, rule, RemovalReview.assess(scorecard, rule));
+    }
+
+    /**
+     * Members of a cell whose unexcused absences in the year reach the warning level: for the cell's
+     * committee (committee, secretary) and those above it. Unknown cell or out of scope: 404; a
+     * plain member of the cell: 403.
+     */
+    public Page<Flagged> removalReviews(Caller caller, UUID cellId, int year, Pageable page) {
+        OrgPath path = store.cellPath(cellId).orElseThrow(() -> new NotFoundException("chi bộ", cellId));
+        caller.requireRead(path, "chi bộ", cellId);
+        caller.requireRole(path, Role.COMMITTEE);
+        RemovalReviewPolicy rule = policy.removalReview(year);
+        return store.withUnexcusedAbsenceMonths(cellId, year, rule.warningMonths(), page)
+                .map(s -> new Flagged(
+                        s,
+                        RemovalReview.assess(s, rule)
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "Bảng điểm " + s.memberId() + " không đạt mức cảnh báo"))));
+    }
+}

@@ -1,0 +1,93 @@
+package vn.partycell.evaluation.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import vn.partycell.platform.kernel.OrgPath;
+
+/**
+ * A member's yearly scorecard (bảng điểm) of meetings: one entry per closed meeting the member was
+ * expected at. Nothing is counted apart from the entries: every figure is derived from them, so the
+ * same set of meetings gives the same scorecard whatever order the meetings arrived in.
+ */
+public record Scorecard(UUID memberId, int year, List<MeetingEntry> meetings) {
+
+    public Scorecard {
+        Objects.requireNonNull(memberId, "memberId");
+        if (meetings == null || meetings.isEmpty()) {
+            throw new IllegalArgumentException("Bảng điểm phải có ít nhất một cuộc họp");
+        }
+        Set<UUID> seen = new HashSet<>();
+        for (MeetingEntry entry : meetings) {
+            if (!seen.add(entry.meetingId())) {
+                throw new IllegalArgumentException("Cuộc họp " + entry.meetingId() + " đã có trong bảng điểm");
+            }
+        }
+        List<MeetingEntry> sorted = new ArrayList<>(meetings);
+        sorted.sort(MeetingEntry::chronologically);
+        meetings = List.copyOf(sorted);
+    }
+
+    /** The first meeting on a member's scorecard for the year. */
+    public static Scorecard first(UUID memberId, int year, MeetingEntry entry) {
+        return new Scorecard(memberId, year, List.of(entry));
+    }
+
+    public boolean contains(UUID meetingId) {
+        return meetings.stream().anyMatch(e -> e.meetingId().equals(meetingId));
+    }
+
+    /** This scorecard with one more meeting; a meeting already on it may not be added again. */
+    public Scorecard with(MeetingEntry entry) {
+        if (contains(entry.meetingId())) {
+            throw new IllegalArgumentException("Cuộc họp " + entry.meetingId() + " đã có trong bảng điểm");
+        }
+        List<MeetingEntry> more = new ArrayList<>(meetings);
+        more.add(entry);
+        return new Scorecard(memberId, year, more);
+    }
+
+    /** The latest meeting: it tells which cell the member belongs to now. */
+    public MeetingEntry latest() {
+        return meetings.getLast();
+    }
+
+    /** The cell of the member's latest meeting in the year. */
+    public UUID cellId() {
+        return latest().cellId();
+    }
+
+    /** The org path of the member's latest meeting in the year; who may read the scorecard depends on it. */
+    public OrgPath orgPath() {
+        return latest().orgPath();
+    }
+
+    public Tally totals() {
+        return Tally.of(meetings);
+    }
+
+    public Tally month(int month) {
+        if (month < 1 || month > 12) {
+            throw new IllegalArgumentException("Tháng phải từ 1 đến 12, nhận được " + month);
+        }
+        return Tally.of(meetings.stream().filter(e -> e.month() == month).toList());
+    }
+
+    /** The months (ascending) with at least one unexcused absence. */
+    public List<Integer> unexcusedAbsenceMonths() {
+        return meetings.stream()
+                .filter(Figure.MISSED::counts)
+                .map(MeetingEntry::month)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** The unexcused absences, in order. */
+    public List<MeetingEntry> unexcusedAbsences() {
+        return meetings.stream().filter(Figure.MISSED::counts).toList();
+    }
+}

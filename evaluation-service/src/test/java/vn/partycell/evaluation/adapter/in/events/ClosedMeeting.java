@@ -1,0 +1,129 @@
+package vn.partycell.evaluation.adapter.in.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import vn.partycell.platform.test.TestEvents;
+
+/**
+ * A meetings.meeting.closed event as meeting-service's relay puts it on the wire (data shaped by
+ * meetings.meeting.closed.v1.json), for tests to send; year and month follow from startsAt in
+ * Asia/Ho_Chi_Minh, as the contract says.
+ */
+final class ClosedMeeting {
+
+    static final String TOPIC = "meetings.meeting.v1";
+    static final String CLOSED = "meetings.meeting.closed";
+    static final String SCHEDULED = "meetings.meeting.scheduled";
+
+    final UUID meetingId;
+    final UUID cellId;
+    final String orgPath;
+    final String kind;
+    final String title;
+    final Instant startsAt;
+    private final List<String> attendance = new ArrayList<>();
+
+    private ClosedMeeting(UUID meetingId, UUID cellId, String orgPath, String kind, String title, Instant startsAt) {
+        this.meetingId = meetingId;
+        this.cellId = cellId;
+        this.orgPath = orgPath;
+        this.kind = kind;
+        this.title = title;
+        this.startsAt = startsAt;
+    }
+
+    static ClosedMeeting regular(UUID cellId, String orgPath, String startsAt) {
+        Instant at = Instant.parse(startsAt);
+        LocalDate local = LocalDate.ofInstant(at, ZoneId.of("Asia/Ho_Chi_Minh"));
+        return new ClosedMeeting(
+                UUID.randomUUID(),
+                cellId,
+                orgPath,
+                "REGULAR",
+                "Sinh hoạt chi bộ thường kỳ tháng " + local.getMonthValue() + "/" + local.getYear(),
+                at);
+    }
+
+    static ClosedMeeting thematic(UUID cellId, String orgPath, String startsAt) {
+        ClosedMeeting m = regular(cellId, orgPath, startsAt);
+        return new ClosedMeeting(
+                m.meetingId,
+                cellId,
+                orgPath,
+                "THEMATIC",
+                "Sinh hoạt chuyên đề học tập và làm theo tư tưởng Hồ Chí Minh",
+                m.startsAt);
+    }
+
+    /** The same meeting with another title, as if another event had been published about it. */
+    ClosedMeeting retitled(String newTitle) {
+        ClosedMeeting copy = new ClosedMeeting(meetingId, cellId, orgPath, kind, newTitle, startsAt);
+        copy.attendance.addAll(attendance);
+        return copy;
+    }
+
+    ClosedMeeting attend(UUID memberId, String status, boolean spoke) {
+        String reason = switch (status) {
+            case "EXCUSED" -> "\"Ốm, đã báo trước\"";
+            case "LATE" -> "\"Đi công tác về muộn\"";
+            default -> "null";
+        };
+        attendance.add("""
+                {"memberId":"%s","status":"%s","reason":%s,"spoke":%s}""".formatted(memberId, status, reason, spoke));
+        return this;
+    }
+
+    int year() {
+        return LocalDate.ofInstant(startsAt, ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+    }
+
+    int month() {
+        return LocalDate.ofInstant(startsAt, ZoneId.of("Asia/Ho_Chi_Minh")).getMonthValue();
+    }
+
+    String json() {
+        int present = (int) attendance.stream()
+                .filter(a -> a.contains("\"PRESENT\"") || a.contains("\"LATE\""))
+                .count();
+        return """
+                {"meetingId":"%s","cellId":"%s","orgPath":"%s","kind":"%s","title":"%s",
+                 "startsAt":"%s","closedAt":"%s","year":%d,"month":%d,"attendance":[%s],
+                 "quorum":{"eligible":%d,"present":%d,"required":%d},"version":5}""".formatted(
+                        meetingId,
+                        cellId,
+                        orgPath,
+                        kind,
+                        title,
+                        startsAt,
+                        startsAt.plusSeconds(9000),
+                        year(),
+                        month(),
+                        String.join(",", attendance),
+                        attendance.size(),
+                        present,
+                        attendance.size() / 2 + 1);
+    }
+
+    String scheduledJson() {
+        return """
+                {"meetingId":"%s","cellId":"%s","orgPath":"%s","kind":"%s","title":"%s",
+                 "startsAt":"%s","place":"Hội trường tầng 2","agenda":["Triển khai nhiệm vụ tháng"],"version":1}""".formatted(meetingId, cellId, orgPath, kind, title, startsAt);
+    }
+
+    /** Sends the closed event; returns its event id. */
+    String send(TestEvents events) {
+        return events.send(TOPIC, CLOSED, meetingId.toString(), orgPath, json());
+    }
+
+    void sendAgain(TestEvents events, String eventId) {
+        events.sendWithId(eventId, TOPIC, CLOSED, meetingId.toString(), orgPath, json());
+    }
+
+    String sendScheduled(TestEvents events) {
+        return events.send(TOPIC, SCHEDULED, meetingId.toString(), orgPath, scheduledJson());
+    }
+}

@@ -1,0 +1,164 @@
+package vn.partycell.evaluation.adapter.out.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.partycell.evaluation.domain.AttendanceStatus;
+import vn.partycell.evaluation.domain.MeetingEntry;
+import vn.partycell.evaluation.domain.Scorecard;
+import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.test.InMemoryMongo;
+
+/** The store's conditional writes and queries, over the MongoDB wire protocol (mongo-java-server). */
+class MongoScorecardStoreTest {
+
+    static final OrgPath PATH = OrgPath.of("/hy/a/cb-1/");
+
+    MongoClient client;
+    MongoTemplate mongo;
+    MongoScorecardStore store;
+    final UUID cell = UUID.randomUUID();
+
+    @BeforeEach
+    void setUp() {
+        String db = "store-" + UUID.randomUUID().toString().substring(0, 8);
+        client = MongoClients.create(InMemoryMongo.uri(db));
+        mongo = new MongoTemplate(client, db);
+        store = new MongoScorecardStore(mongo);
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    private MeetingEntry entry(int month, AttendanceStatus status) {
+        return new MeetingEntry(
+                UUID.randomUUID(),
+                cell,
+                PATH,
+                "REGULAR",
+                "Sinh hoạt chi bộ tháng " + month + "/2025",
+                Instant.parse("2025-%02d-05T01:00:00Z".formatted(month)),
+                month,
+                status,
+                status == AttendanceStatus.PRESENT);
+    }
+
+    @Test
+    void insertsTheFirstMeetingOnceAndThenOnlyReplacesTheVersionRead() {
+        UUID member = UUID.randomUUID();
+        MeetingEntry jan = entry(1, AttendanceStatus.PRESENT);
+        MeetingEntry feb = entry(2, AttendanceStatus.ABSENT);
+        MeetingEntry mar = entry(3, AttendanceStatus.LATE);
+        Scorecard first = Scorecard.first(member, 2025, jan);
+
+        assertThat(store.replace(first, 0, jan.meetingId())).isTrue();
+        // A second "first" write for the same member and year loses: the document exists.
+        assertThat(store.replace(Scorecard.first(member, 2025, feb), 0, feb.meetingId()))
+                .isFalse();
+        assertThat(store.find(member, 2025)).contains(first);
+
+        Scorecard second = first.with(feb);
+        assertThat(store.replace(second, 1, feb.meetingId())).isTrue();
+        // Written against a stale version (1 meeting) or re-adding a stored meeting: refused.
+        assertThat(store.replace(first.with(mar), 1, mar.meetingId())).isFalse();
+        assertThat(store.replace(second, 2, feb.meetingId())).isFalse();
+        assertThat(store.find(member, 2025)).contains(second);
+        assertThat(store.find(member, 2024)).isEmpty();
+    }
+
+    @Test
+    void storesTheEntriesWithTheFiguresDerivedFromThem() {
+        UUID member = UUID.randomUUID();
+        MeetingEntry jan = entry(1, AttendanceStatus.ABSENT);
+        MeetingEntry feb = entry(2, AttendanceStatus.LATE);
+        Scorecard card = Scorecard.first(member, 2025, feb).with(jan);
+        store.replace(Scorecard.first(member, 2025, feb), 0, feb.meetingId());
+        store.replace(card, 1, jan.meetingId());
+
+        Document d = mongo.getCollection(MongoScorecardStore.SCORECARDS)
+                .find(new Document("_id", member + ":2025"))
+                .first();
+        assertThat(d).isNotNull();
+        assertThat(d.getString("cellId")).isEqualTo(cell.toString());
+        assertThat(d.getString("orgPath")).isEqualTo(PATH.value());
+        assertThat(d.getInteger("meetingCount")).isEqualTo(2);
+        assertThat(d.get("totals", Document.class).toJson())
+                .isEqualTo("{\"attended\": 1, \"late\": 1, \"excused\": 0, \"missed\": 1, \"spoke\": 0}");
+        assertThat(d.getList("unexcusedAbsenceMonths", Integer.class)).containsExactly(1);
+        assertThat(d.getList("meetings", Document.class))
+                .extracting(m -> m.getString("meetingId"))
+                .containsExactly(jan.meetingId().toString(), feb.meetingId().toString());
+        assertThat(MongoScorecardStore.document(card).toJson()).isEqualTo(d.toJson());
+    }
+
+    @Test
+    void aCellKeepsThePathOfItsLatestMeetingWhateverTheOrder() {
+        Instant early = Instant.parse("2025-01-05T01:00:00Z");
+        Instant late = Instant.parse("2025-06-05T01:00:00Z");
+        UUID earlyMeeting = UUID.randomUUID();
+        UUID lateMeeting = UUID.randomUUID();
+        OrgPath moved = OrgPath.of("/hy/b/cb-1/");
+
+        assertThat(store.recordCell(cell, moved, late, lateMeeting)).isTrue();
+        assertThat(store.recordCell(cell, PATH, early, earlyMeeting)).isFalse();
+        assertThat(store.recordCell(cell, moved, late, lateMeeting)).isFalse();
+        assertThat(store.cellPath(cell)).contains(moved);
+
+        UUID other = UUID.randomUUID();
+        assertThat(store.recordCell(other, PATH, early, earlyMeeting)).isTrue();
+        assertThat(store.recordCell(other, moved, late, lateMeeting)).isTrue();
+        assertThat(store.cellPath(other)).contains(moved);
+        assertThat(store.cellPath(UUID.randomUUID())).isEmpty();
+
+        // Same start time: the larger meeting id wins, so both orders agree.
+        UUID low = UUID.fromString("00000000-0000-4000-8000-000000000001");
+        UUID high = UUID.fromString("00000000-0000-4000-8000-000000000002");
+        UUID tie = UUID.randomUUID();
+        assertThat(store.recordCell(tie, moved, late, high)).isTrue();
+        assertThat(store.recordCell(tie, PATH, late, low)).isFalse();
+        assertThat(store.cellPath(tie)).contains(moved);
+    }
+
+    @Test
+    void listsACellsMembersWithEnoughAbsenceMonthsMostFirstPageByPage() {
+        List<UUID> members = new ArrayList<>();
+        for (int months = 0; months <= 4; months++) {
+            UUID member = UUID.randomUUID();
+            members.add(member);
+            Scorecard card = Scorecard.first(member, 2025, entry(12, AttendanceStatus.PRESENT));
+            store.replace(card, 0, card.meetings().getFirst().meetingId());
+            for (int m = 1; m <= months; m++) {
+                MeetingEntry absent = entry(m, AttendanceStatus.ABSENT);
+                Scorecard next = card.with(absent);
+                assertThat(store.replace(next, card.meetings().size(), absent.meetingId()))
+                        .isTrue();
+                card = next;
+            }
+        }
+
+        Page<Scorecard> first = store.withUnexcusedAbsenceMonths(cell, 2025, 2, PageRequest.of(0, 2));
+        assertThat(first.getTotalElements()).isEqualTo(3);
+        assertThat(first.getTotalPages()).isEqualTo(2);
+        assertThat(first.getContent()).extracting(Scorecard::memberId).containsExactly(members.get(4), members.get(3));
+        Page<Scorecard> second = store.withUnexcusedAbsenceMonths(cell, 2025, 2, PageRequest.of(1, 2));
+        assertThat(second.getContent()).extracting(Scorecard::memberId).containsExactly(members.get(2));
+        assertThat(store.withUnexcusedAbsenceMonths(cell, 2024, 2, PageRequest.of(0, 2)))
+                .isEmpty();
+        assertThat(store.withUnexcusedAbsenceMonths(UUID.randomUUID(), 2025, 1, PageRequest.of(0, 2)))
+                .isEmpty();
+    }
+}
