@@ -50,6 +50,11 @@ public final class LocalStack {
     private final Readiness readiness = new Readiness();
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
     private final Path logs;
+    private final List<ServiceSpec> serviceSpecs;
+    private final ServiceSpec gatewaySpec;
+    private final int mongoPort;
+    private final int kafkaPort;
+    private final int kafkaControllerPort;
     private MongoStore mongo;
     private KafkaBroker kafka;
     private ChildProcess gateway;
@@ -60,6 +65,13 @@ public final class LocalStack {
         this.options = options;
         this.out = out;
         this.logs = options.dataDir().resolve("logs");
+        int offset = options.portOffset();
+        this.serviceSpecs =
+                ServiceSpec.SERVICES.stream().map(s -> s.offset(offset)).toList();
+        this.gatewaySpec = ServiceSpec.GATEWAY.offset(offset);
+        this.mongoPort = MONGO_PORT + offset;
+        this.kafkaPort = KAFKA_PORT + offset;
+        this.kafkaControllerPort = KAFKA_CONTROLLER_PORT + offset;
     }
 
     public static void main(String[] args) {
@@ -119,13 +131,13 @@ public final class LocalStack {
     void start() {
         long started = System.nanoTime();
         out.println("PartyCell local stack — dữ liệu ở " + options.dataDir());
-        List<ServiceSpec> apps = new ArrayList<>(ServiceSpec.SERVICES);
-        apps.add(ServiceSpec.GATEWAY);
+        List<ServiceSpec> apps = new ArrayList<>(serviceSpecs);
+        apps.add(gatewaySpec);
         requireJars(apps);
         requirePorts(apps);
-        String mongoBase = options.mongoUri() != null ? options.mongoUri() : "mongodb://localhost:" + MONGO_PORT;
+        String mongoBase = options.mongoUri() != null ? options.mongoUri() : "mongodb://localhost:" + mongoPort;
         Map<ServiceSpec, String> mongoUris = new LinkedHashMap<>();
-        for (ServiceSpec service : ServiceSpec.SERVICES) {
+        for (ServiceSpec service : serviceSpecs) {
             mongoUris.put(service, MongoUris.withDatabase(mongoBase, service.database()));
         }
         createDirectories();
@@ -135,28 +147,34 @@ public final class LocalStack {
 
         Map<String, String> commonEnv = new HashMap<>();
         commonEnv.put("KAFKA_BOOTSTRAP", kafkaBootstrap);
-        commonEnv.put("JWT_JWK_SET_URI", ServiceSpec.GATEWAY.baseUrl() + "/dev/jwks");
+        commonEnv.put("JWT_JWK_SET_URI", gatewaySpec.baseUrl() + "/dev/jwks");
 
         out.println("Khởi động các dịch vụ…");
-        for (ServiceSpec service : ServiceSpec.SERVICES) {
+        for (ServiceSpec service : serviceSpecs) {
             Map<String, String> env = new HashMap<>(commonEnv);
             env.put("MONGODB_URI", mongoUris.get(service));
             startApp(service, env, List.of());
         }
-        for (ServiceSpec service : ServiceSpec.SERVICES) {
+        for (ServiceSpec service : serviceSpecs) {
             awaitReady(service, services.get(service.name()));
         }
 
         Path usersFile = options.dataDir().resolve("demo-users.json");
+        Map<String, String> gatewayEnv = new HashMap<>(commonEnv);
+        for (ServiceSpec service : serviceSpecs) {
+            String variable =
+                    service.name().replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_SERVICE_URI";
+            gatewayEnv.put(variable, service.baseUrl());
+        }
         ChildProcess gatewayProcess = startApp(
-                ServiceSpec.GATEWAY,
-                commonEnv,
+                gatewaySpec,
+                gatewayEnv,
                 List.of(
                         "--partycell.dev.users-file=" + usersFile,
                         "--partycell.dev.key-file=" + options.dataDir().resolve("dev-issuer-key.json")));
-        awaitReady(ServiceSpec.GATEWAY, gatewayProcess);
+        awaitReady(gatewaySpec, gatewayProcess);
 
-        GatewayApi api = new GatewayApi(URI.create(ServiceSpec.GATEWAY.baseUrl()), json);
+        GatewayApi api = new GatewayApi(URI.create(gatewaySpec.baseUrl()), json);
         String firstCellId = null;
         if (options.seed()) {
             DemoProvinceSeeder seeder = new DemoProvinceSeeder(
@@ -191,11 +209,11 @@ public final class LocalStack {
 
     private void requirePorts(List<ServiceSpec> apps) {
         if (options.mongoUri() == null) {
-            Ports.requireFree(MONGO_PORT, "MongoDB");
+            Ports.requireFree(mongoPort, "MongoDB");
         }
         if (options.kafkaBootstrap() == null) {
-            Ports.requireFree(KAFKA_PORT, "Kafka");
-            Ports.requireFree(KAFKA_CONTROLLER_PORT, "Kafka controller");
+            Ports.requireFree(kafkaPort, "Kafka");
+            Ports.requireFree(kafkaControllerPort, "Kafka controller");
         }
         for (ServiceSpec app : apps) {
             Ports.requireFree(app.port(), app.name());
@@ -215,12 +233,12 @@ public final class LocalStack {
             out.println("MongoDB: dùng MONGODB_URI (" + redact(options.mongoUri()) + ")");
             return;
         }
-        MongoStore store = new MongoStore(options.dataDir().resolve("mongo.mv.db"), "127.0.0.1", MONGO_PORT);
+        MongoStore store = new MongoStore(options.dataDir().resolve("mongo.mv.db"), "127.0.0.1", mongoPort);
         synchronized (this) {
             mongo = store;
         }
         store.start();
-        out.println("MongoDB (mongo-java-server, tệp " + store.file() + ") sẵn sàng ở cổng " + MONGO_PORT);
+        out.println("MongoDB (mongo-java-server, tệp " + store.file() + ") sẵn sàng ở cổng " + mongoPort);
     }
 
     private String startKafka() {
@@ -235,8 +253,8 @@ public final class LocalStack {
         long begin = System.nanoTime();
         KafkaBroker broker = new KafkaBroker(
                 options.dataDir().resolve("kafka"),
-                KAFKA_PORT,
-                KAFKA_CONTROLLER_PORT,
+                kafkaPort,
+                kafkaControllerPort,
                 lib.resolve("*").toString(),
                 logs.resolve("kafka.log"),
                 KAFKA_HEAP);
@@ -269,7 +287,7 @@ public final class LocalStack {
             }
             ChildProcess child = ChildProcess.start(
                     app.name(), command, environment, logs.resolve(app.name() + ".log"), options.root());
-            if (app == ServiceSpec.GATEWAY) {
+            if (app == gatewaySpec) {
                 gateway = child;
             } else {
                 services.put(app.name(), child);
@@ -311,7 +329,7 @@ public final class LocalStack {
 
     private void printSummary(DevTokens tokens, String firstCellId, long seconds) {
         Path tokenDir = options.dataDir().resolve("tokens");
-        String gatewayUrl = ServiceSpec.GATEWAY.baseUrl();
+        String gatewayUrl = gatewaySpec.baseUrl();
         out.println();
         out.println("==============================================================");
         out.printf("Local stack đã chạy (%d s). Gateway: %s%n", seconds, gatewayUrl);

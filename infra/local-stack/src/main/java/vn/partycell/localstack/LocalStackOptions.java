@@ -13,9 +13,11 @@ import java.util.Map;
  * @param kafkaBootstrap an external Kafka ({@code KAFKA_BOOTSTRAP}), or null to run a broker
  * @param seed false with {@code --no-seed}
  * @param help true with {@code --help} / {@code -h}
+ * @param portOffset added to every port ({@code PARTYCELL_PORT_OFFSET}), so a second stack (the
+ *     end-to-end tests, the benchmark) can run beside the usual one
  */
 public record LocalStackOptions(
-        Path root, Path dataDir, String mongoUri, String kafkaBootstrap, boolean seed, boolean help) {
+        Path root, Path dataDir, String mongoUri, String kafkaBootstrap, boolean seed, boolean help, int portOffset) {
 
     public static LocalStackOptions parse(String[] args, Map<String, String> env, Path root) {
         boolean seed = true;
@@ -38,7 +40,24 @@ public record LocalStackOptions(
                 blankToNull(env.get("MONGODB_URI")),
                 blankToNull(env.get("KAFKA_BOOTSTRAP")),
                 seed,
-                help);
+                help,
+                portOffset(env.get("PARTYCELL_PORT_OFFSET")));
+    }
+
+    private static int portOffset(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(value.trim());
+            if (offset < 0 || offset > 50_000) {
+                throw new NumberFormatException();
+            }
+            return offset;
+        } catch (NumberFormatException e) {
+            throw new LaunchException(
+                    "PARTYCELL_PORT_OFFSET phải là số nguyên từ 0 đến 50000, không phải '" + value + "'");
+        }
     }
 
     private static String blankToNull(String value) {
@@ -66,6 +85,7 @@ public record LocalStackOptions(
                                        dấu ? được giữ nguyên.
                   KAFKA_BOOTSTRAP      dùng Kafka ngoài (ví dụ broker:9092) thay cho broker tự chạy
                   PARTYCELL_SKIP_BUILD=1   run.sh không build lại (dùng các jar đã có)
+                  PARTYCELL_PORT_OFFSET    cộng thêm vào mọi cổng (chạy song song một bộ thứ hai)
 
                 Cổng: gateway 8080, dịch vụ 8081–8084, Kafka 9092/9093, MongoDB 27017.
                 Nhấn Ctrl-C để dừng tất cả.

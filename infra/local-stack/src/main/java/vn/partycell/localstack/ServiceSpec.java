@@ -22,6 +22,11 @@ public record ServiceSpec(String name, String moduleDir, String artifact, int po
     /** The gateway, started once the services are ready. */
     public static final ServiceSpec GATEWAY = new ServiceSpec("gateway", "infra/gateway", "gateway", 8080, null);
 
+    /** The same application on its port moved by {@code offset}. */
+    public ServiceSpec offset(int offset) {
+        return new ServiceSpec(name, moduleDir, artifact, port + offset, database);
+    }
+
     /** {@code <root>/<module>/target/<artifact>-0.1.0-SNAPSHOT.jar} */
     public Path jar(Path root) {
         return root.resolve(moduleDir).resolve("target").resolve(artifact + "-" + VERSION + ".jar");

@@ -338,6 +338,8 @@ class ScorecardsFromMeetingEventsIntegrationTest {
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.body().path("totals").path("spoke").path("count").asInt())
                 .isEqualTo(1);
+        // A colleague in the same cell, with only the member role, may not read it.
+        assertThat(scorecard(binh, 2025, anInCell).status()).isEqualTo(403);
 
         // Moved to another cell since: no grant over the old cell, still their own scorecard.
         String anMoved = TestTokens.user("an")
