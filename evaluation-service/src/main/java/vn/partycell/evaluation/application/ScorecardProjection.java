@@ -2,7 +2,11 @@ package vn.partycell.evaluation.application;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,18 +48,37 @@ public class ScorecardProjection {
         String id = event.envelope().id();
         OrgPath path = validate(data, id);
         boolean changed = store.recordCell(data.cellId(), path, data.startsAt(), data.meetingId());
+        Map<UUID, MeetingEntry> entries = new LinkedHashMap<>();
         for (MeetingClosedData.Attendance a : data.attendance()) {
-            MeetingEntry entry = new MeetingEntry(
-                    data.meetingId(),
-                    data.cellId(),
-                    path,
-                    data.kind(),
-                    data.title(),
-                    data.startsAt(),
-                    data.month(),
-                    a.status(),
-                    Boolean.TRUE.equals(a.spoke()));
-            changed |= apply(a.memberId(), data.year(), entry);
+            entries.put(
+                    a.memberId(),
+                    new MeetingEntry(
+                            data.meetingId(),
+                            data.cellId(),
+                            path,
+                            data.kind(),
+                            data.title(),
+                            data.startsAt(),
+                            data.month(),
+                            a.status(),
+                            Boolean.TRUE.equals(a.spoke())));
+        }
+        // One read and one bulk write for the whole meeting; only lost races go one by one.
+        Map<UUID, Scorecard> stored = store.findAll(entries.keySet(), data.year());
+        List<ScorecardStore.Replacement> writes = new ArrayList<>();
+        entries.forEach((memberId, entry) -> {
+            Scorecard current = stored.get(memberId);
+            if (current == null || !current.contains(entry.meetingId())) {
+                writes.add(new ScorecardStore.Replacement(
+                        current == null ? Scorecard.first(memberId, data.year(), entry) : current.with(entry),
+                        current == null ? 0 : current.meetings().size(),
+                        entry.meetingId()));
+            }
+        });
+        List<UUID> lost = writes.isEmpty() ? List.of() : store.replaceAll(writes);
+        changed |= writes.size() > lost.size();
+        for (UUID memberId : lost) {
+            changed |= apply(memberId, data.year(), entries.get(memberId));
         }
         return changed ? Outcome.APPLIED : Outcome.DUPLICATE;
     }

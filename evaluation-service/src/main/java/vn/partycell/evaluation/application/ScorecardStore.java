@@ -1,6 +1,10 @@
 package vn.partycell.evaluation.application;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -12,6 +16,29 @@ import vn.partycell.platform.kernel.OrgPath;
 public interface ScorecardStore {
 
     Optional<Scorecard> find(UUID memberId, int year);
+
+    /** The stored scorecards of these members for a year, by member; absent ones are left out. */
+    default Map<UUID, Scorecard> findAll(Collection<UUID> memberIds, int year) {
+        Map<UUID, Scorecard> found = new HashMap<>();
+        for (UUID id : memberIds) {
+            find(id, year).ifPresent(s -> found.put(id, s));
+        }
+        return found;
+    }
+
+    /** One conditional write as {@link #replace}, for a whole meeting's members. */
+    record Replacement(Scorecard next, int storedMeetings, UUID addedMeeting) {}
+
+    /**
+     * Writes every replacement under the same conditions as {@link #replace}; returns the members
+     * whose write did not apply (a lost race), which the caller retries one by one.
+     */
+    default List<UUID> replaceAll(List<Replacement> replacements) {
+        return replacements.stream()
+                .filter(r -> !replace(r.next(), r.storedMeetings(), r.addedMeeting()))
+                .map(r -> r.next().memberId())
+                .toList();
+    }
 
     /**
      * Writes {@code next} in place of the version that was read, which held {@code storedMeetings}

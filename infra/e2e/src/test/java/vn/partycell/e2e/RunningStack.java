@@ -132,7 +132,8 @@ final class RunningStack implements AutoCloseable {
 
     private static int freeOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = 20_000 + ThreadLocalRandom.current().nextInt(200) * 100;
+            // The highest base port is 27017: keep every moved port below 65536.
+            int offset = 10_000 + ThreadLocalRandom.current().nextInt(280) * 100;
             boolean free = true;
             for (int port : BASE_PORTS) {
                 try (ServerSocket socket = new ServerSocket(port + offset)) {

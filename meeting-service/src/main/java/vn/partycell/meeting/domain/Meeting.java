@@ -112,21 +112,7 @@ public record Meeting(
                     "Có " + problems.size() + " dòng điểm danh không hợp lệ",
                     Map.of("members", problems));
         }
-        return new Meeting(
-                id,
-                cellId,
-                orgPath,
-                kind,
-                title,
-                startsAt,
-                place,
-                agenda,
-                MeetingStatus.IN_PROGRESS,
-                next,
-                quorum,
-                closedAt,
-                closedBy,
-                version + 1);
+        return next(MeetingStatus.IN_PROGRESS, next, quorum, closedAt, closedBy);
     }
 
     /**
@@ -165,6 +151,16 @@ public record Meeting(
                             "required",
                             counted.required()));
         }
+        return next(MeetingStatus.CLOSED, attendance, counted, now, by);
+    }
+
+    /** The next version: what a change may touch, everything scheduled stays. */
+    private Meeting next(
+            MeetingStatus newStatus,
+            Map<UUID, Attendance> newAttendance,
+            Quorum newQuorum,
+            Instant newClosedAt,
+            String newClosedBy) {
         return new Meeting(
                 id,
                 cellId,
@@ -174,11 +170,11 @@ public record Meeting(
                 startsAt,
                 place,
                 agenda,
-                MeetingStatus.CLOSED,
-                attendance,
-                counted,
-                now,
-                by,
+                newStatus,
+                newAttendance,
+                newQuorum,
+                newClosedAt,
+                newClosedBy,
                 version + 1);
     }
 

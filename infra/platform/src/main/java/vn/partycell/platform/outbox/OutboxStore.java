@@ -1,10 +1,13 @@
 package vn.partycell.platform.outbox;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.result.UpdateResult;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,7 +43,14 @@ public class OutboxStore {
             document.put(OUTBOX, events.stream().map(OutboxEvent::toDocument).toList());
             document.put(SINCE, oldest(events));
         }
-        mongo.getCollection(collection).insertOne(document);
+        try {
+            mongo.getCollection(collection).insertOne(document);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new DuplicateKeyException(collection + ": " + e.getError().getMessage(), e);
+            }
+            throw e;
+        }
         wake(events);
     }
 

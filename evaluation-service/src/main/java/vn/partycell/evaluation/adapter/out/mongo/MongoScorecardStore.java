@@ -2,16 +2,27 @@ package vn.partycell.evaluation.adapter.out.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
@@ -71,6 +82,61 @@ public class MongoScorecardStore implements ScorecardStore {
                 .find(eq("_id", id(memberId, year)))
                 .first();
         return Optional.ofNullable(d).map(MongoScorecardStore::scorecard);
+    }
+
+    @Override
+    public Map<UUID, Scorecard> findAll(Collection<UUID> memberIds, int year) {
+        List<String> ids = memberIds.stream().map(m -> id(m, year)).toList();
+        Map<UUID, Scorecard> found = new HashMap<>();
+        for (Document d : mongo.getCollection(SCORECARDS).find(in("_id", ids))) {
+            Scorecard scorecard = scorecard(d);
+            found.put(scorecard.memberId(), scorecard);
+        }
+        return found;
+    }
+
+    /**
+     * One unordered bulk of conditional inserts and replacements. The bulk result does not say which
+     * replacement matched, so when fewer applied than were sent, a re-read finds the members whose
+     * scorecard still lacks the meeting: those lost a race and are retried by the caller.
+     */
+    @Override
+    public List<UUID> replaceAll(List<Replacement> replacements) {
+        List<WriteModel<Document>> models = new ArrayList<>();
+        for (Replacement r : replacements) {
+            Document document = document(r.next());
+            if (r.storedMeetings() == 0) {
+                models.add(new InsertOneModel<>(document));
+            } else {
+                models.add(new ReplaceOneModel<>(
+                        and(
+                                eq("_id", document.getString("_id")),
+                                eq("meetingCount", r.storedMeetings()),
+                                ne("meetings.meetingId", r.addedMeeting().toString())),
+                        document));
+            }
+        }
+        int applied;
+        try {
+            BulkWriteResult result =
+                    mongo.getCollection(SCORECARDS).bulkWrite(models, new BulkWriteOptions().ordered(false));
+            applied = result.getInsertedCount() + result.getMatchedCount();
+        } catch (MongoBulkWriteException e) {
+            applied = -1; // some inserts collided: find out which below
+        }
+        if (applied == replacements.size()) {
+            return List.of();
+        }
+        int year = replacements.getFirst().next().year();
+        Map<UUID, Scorecard> now =
+                findAll(replacements.stream().map(r -> r.next().memberId()).toList(), year);
+        return replacements.stream()
+                .filter(r -> {
+                    Scorecard stored = now.get(r.next().memberId());
+                    return stored == null || !stored.contains(r.addedMeeting());
+                })
+                .map(r -> r.next().memberId())
+                .toList();
     }
 
     @Override

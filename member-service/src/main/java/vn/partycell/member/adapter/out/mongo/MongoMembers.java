@@ -45,10 +45,7 @@ public class MongoMembers implements Members {
     public void insert(Member member, MemberEvent event) {
         try {
             outbox.insert(COLLECTION, MemberDocument.from(member), List.of(MemberTopics.toOutbox(events, event)));
-        } catch (DuplicateKeyException | com.mongodb.MongoWriteException e) {
-            if (!MongoOrgUnits.isDuplicate(e)) {
-                throw e;
-            }
+        } catch (DuplicateKeyException e) {
             throw new ConflictException(
                     "citizen-id-taken", "Số CCCD " + member.person().citizenId() + " đã thuộc về một đảng viên khác");
         }

@@ -48,10 +48,7 @@ public class MongoOrgUnits implements OrgUnits {
     public void insert(OrgUnit unit, OrgUnitEvent event) {
         try {
             outbox.insert(COLLECTION, OrgUnitDocument.from(unit), List.of(MemberTopics.toOutbox(events, event)));
-        } catch (DuplicateKeyException | com.mongodb.MongoWriteException e) {
-            if (!isDuplicate(e)) {
-                throw e;
-            }
+        } catch (DuplicateKeyException e) {
             throw new ConflictException(
                     "org-code-taken", "Mã '" + unit.code() + "' đã được dùng cho một tổ chức cùng cấp trên");
         }
@@ -78,12 +75,5 @@ public class MongoOrgUnits implements OrgUnits {
                 .map(OrgUnitDocument::toDomain)
                 .toList();
         return new PageImpl<>(content, pageable, total);
-    }
-
-    static boolean isDuplicate(RuntimeException e) {
-        if (e instanceof DuplicateKeyException) {
-            return true;
-        }
-        return e instanceof com.mongodb.MongoWriteException w && w.getError().getCode() == 11000;
     }
 }
