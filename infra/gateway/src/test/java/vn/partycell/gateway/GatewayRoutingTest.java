@@ -76,6 +76,7 @@ class GatewayRoutingTest {
         "/api/v1/members, member-service",
         "/api/v1/meetings, meeting-service",
         "/api/v1/meetings/m-1/attendance, meeting-service",
+        "/api/v1/cells/c-1/roster, meeting-service",
         "/api/v1/scorecards/2026, evaluation-service",
         "/api/v1/evaluations, evaluation-service",
         "/api/v1/removal-reviews/r-7, evaluation-service",
@@ -167,5 +168,19 @@ class GatewayRoutingTest {
         assertThat(response.json())
                 .containsEntry("title", "Method Not Allowed")
                 .containsEntry("detail", "Phương thức HTTP này không được hỗ trợ cho đường dẫn đã gọi.");
+    }
+
+    @Test
+    void aQueryThatIsNotUtf8IsA400ProblemNotA500() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://localhost:" + port + "/api/v1/org-units?code=%00%ff"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).doesNotContain("Exception");
     }
 }

@@ -53,6 +53,10 @@ public class GatewayExceptionResolver implements HandlerExceptionResolver, Order
         if (error instanceof ErrorResponse errorResponse) {
             problem = fromErrorResponse(errorResponse, request);
             headers = errorResponse.getHeaders();
+        } else if (error instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+            // A query string that is not valid percent-encoded UTF-8: the client's mistake, not ours.
+            problem = GatewayProblems.of(
+                    HttpStatus.BAD_REQUEST, "Tham số truy vấn không phải UTF-8 được mã hóa phần trăm hợp lệ", request);
         } else {
             problem = GatewayProblems.forBackendFailure(error, request);
             if (problem != null) {

@@ -99,6 +99,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Yêu cầu không hợp lệ", e.getMessage()));
     }
 
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableQuery(RuntimeException e) {
+        return respond(Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Yêu cầu không hợp lệ",
+                "Tham số truy vấn không phải UTF-8 được mã hóa phần trăm hợp lệ"));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()

@@ -244,4 +244,17 @@ abstract class MemberApiScenarios {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("code")).isEqualTo("citizen-id-taken");
     }
+
+    @Test
+    void aQueryThatIsNotUtf8IsA400Problem() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://localhost:" + port + "/api/v1/org-units?code=%00%ff"))
+                                .header("Authorization", "Bearer " + TestTokens.admin())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("malformed-request").doesNotContain("Exception");
+    }
 }
