@@ -63,8 +63,7 @@ public class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .bearerFormat("JWT"))
-                        .addSchemas(PROBLEM, problemSchema()))
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
@@ -75,6 +74,11 @@ public class OpenApiConfiguration {
             if (openApi.getPaths() == null) {
                 return;
             }
+            // Added here, after the scan: springdoc rebuilds the schemas from the controllers' types.
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             openApi.getPaths()
                     .values()
                     .forEach(path -> path.readOperationsMap().forEach((method, operation) -> {

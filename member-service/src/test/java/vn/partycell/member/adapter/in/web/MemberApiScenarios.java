@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 import vn.partycell.platform.test.EventContractValidator;
 import vn.partycell.platform.test.Http;
 import vn.partycell.platform.test.Http.Answer;
@@ -256,5 +257,30 @@ abstract class MemberApiScenarios {
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("malformed-request").doesNotContain("Exception");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTokensProblemsAndNoCallerParameter() {
+        Answer docs = http.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode api = docs.body();
+        assertThat(api.path("components")
+                        .path("securitySchemes")
+                        .path("bearerAuth")
+                        .path("scheme")
+                        .asString())
+                .isEqualTo("bearer");
+        assertThat(api.path("components").path("schemas").has("Problem")).isTrue();
+        assertThat(api.path("servers").get(0).path("url").asString()).isEqualTo("/");
+        JsonNode register = api.path("paths").path("/api/v1/members").path("post");
+        assertThat(register.path("responses").has("400")).isTrue();
+        assertThat(register.path("responses").has("422")).isTrue();
+        List<String> parameters = api.path("paths")
+                .valueStream()
+                .flatMap(JsonNode::valueStream)
+                .flatMap(operation -> operation.path("parameters").valueStream())
+                .map(parameter -> parameter.path("name").asString())
+                .toList();
+        assertThat(parameters).contains("cellId").doesNotContain("caller");
     }
 }
