@@ -6,7 +6,7 @@
 #
 # Builds the jars (skip with PARTYCELL_SKIP_BUILD=1), starts a private copy of the local stack
 # (real Kafka broker, H2-backed MongoDB-wire store, four services, gateway) on ports moved by
-# PARTYCELL_PORT_OFFSET (default 30000) with a throwaway data directory, runs the load and the two
+# PARTYCELL_PORT_OFFSET (default 5000) with a throwaway data directory, runs the load and the two
 # baselines against that same broker and store, prints the results, and stops the stack.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,7 +19,8 @@ if [[ "${PARTYCELL_SKIP_BUILD:-0}" != "1" ]]; then
   ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
 fi
 
-offset="${PARTYCELL_PORT_OFFSET:-30000}"
+# Below 32768 - 27017: no moved port may fall in the kernel's ephemeral range.
+offset="${PARTYCELL_PORT_OFFSET:-5000}"
 data="$(mktemp -d -t partycell-bench-XXXXXX)"
 launcher_pid=""
 cleanup() {

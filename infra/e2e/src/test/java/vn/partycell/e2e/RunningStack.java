@@ -132,8 +132,9 @@ final class RunningStack implements AutoCloseable {
 
     private static int freeOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            // The highest base port is 27017: keep every moved port below 65536.
-            int offset = 10_000 + ThreadLocalRandom.current().nextInt(280) * 100;
+            // Keep every moved port (the highest base is 27017) below the kernel's ephemeral range
+            // (32768+): otherwise a client connection made while the stack starts can take it.
+            int offset = 1_000 + ThreadLocalRandom.current().nextInt(47) * 100;
             boolean free = true;
             for (int port : BASE_PORTS) {
                 try (ServerSocket socket = new ServerSocket(port + offset)) {
