@@ -11,8 +11,8 @@ import vn.partycell.meeting.domain.Cell;
 import vn.partycell.meeting.domain.Meeting;
 import vn.partycell.meeting.domain.MeetingEvent;
 import vn.partycell.meeting.domain.MeetingStatus;
-import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.NotFoundException;
+import vn.partycell.platform.kernel.Versions;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Role;
 
@@ -81,12 +81,7 @@ public class MeetingService {
     private Meeting forChange(Caller caller, UUID id, Long expectedVersion) {
         Meeting meeting = meetings.find(id).orElseThrow(() -> new NotFoundException("buổi sinh hoạt", id));
         caller.requireRole(meeting.orgPath(), Role.COMMITTEE);
-        if (expectedVersion != null && expectedVersion != meeting.version()) {
-            throw new ConflictException(
-                    "stale-version",
-                    "Buổi sinh hoạt đã được thay đổi (phiên bản " + meeting.version()
-                            + "); hãy tải lại rồi thử lần nữa");
-        }
+        Versions.requireCurrent(expectedVersion, meeting.version(), "Buổi sinh hoạt");
         return meeting;
     }
 

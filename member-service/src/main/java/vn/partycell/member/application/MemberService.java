@@ -11,8 +11,8 @@ import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberEvent;
 import vn.partycell.member.domain.MemberStatus;
 import vn.partycell.member.domain.OrgUnit;
-import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.NotFoundException;
+import vn.partycell.platform.kernel.Versions;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Role;
 
@@ -79,11 +79,7 @@ public class MemberService {
             String reason) {
         Member member = members.find(id).orElseThrow(() -> new NotFoundException("đảng viên", id));
         caller.requireRole(member.orgPath(), Role.SECRETARY);
-        if (expectedVersion != null && expectedVersion != member.version()) {
-            throw new ConflictException(
-                    "stale-version",
-                    "Đảng viên đã được thay đổi (phiên bản " + member.version() + "); hãy tải lại rồi thử lần nữa");
-        }
+        Versions.requireCurrent(expectedVersion, member.version(), "Đảng viên");
         boolean newExempted = exempted == null ? member.exempted() : exempted;
         Member changed =
                 member.changeStatus(status, newExempted, effectiveOn, reason, caller.username(), clock.instant());

@@ -32,6 +32,7 @@ import vn.partycell.meeting.domain.MeetingKind;
 import vn.partycell.meeting.domain.MeetingStatus;
 import vn.partycell.meeting.domain.Quorum;
 import vn.partycell.platform.security.Caller;
+import vn.partycell.platform.web.ETags;
 import vn.partycell.platform.web.PageRequests;
 import vn.partycell.platform.web.PageResponse;
 
@@ -117,7 +118,7 @@ public class MeetingController {
         Meeting meeting = service.schedule(
                 caller, new ScheduleMeeting(r.cellId(), r.kind(), r.title(), r.startsAt(), r.place(), r.agenda()));
         return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))
-                .eTag(etag(meeting))
+                .eTag(ETags.of(meeting.version()))
                 .body(MeetingResponse.of(meeting));
     }
 
@@ -125,7 +126,7 @@ public class MeetingController {
     @Operation(summary = "Xem buổi sinh hoạt")
     public ResponseEntity<MeetingResponse> get(Caller caller, @PathVariable UUID id) {
         Meeting meeting = service.get(caller, id);
-        return ResponseEntity.ok().eTag(etag(meeting)).body(MeetingResponse.of(meeting));
+        return ResponseEntity.ok().eTag(ETags.of(meeting.version())).body(MeetingResponse.of(meeting));
     }
 
     @GetMapping
@@ -158,8 +159,8 @@ public class MeetingController {
         List<Attendance> entries = r.entries().stream()
                 .map(e -> new Attendance(e.memberId(), e.status(), e.reason(), Boolean.TRUE.equals(e.spoke())))
                 .toList();
-        Meeting meeting = service.recordAttendance(caller, id, version(ifMatch), entries);
-        return ResponseEntity.ok().eTag(etag(meeting)).body(MeetingResponse.of(meeting));
+        Meeting meeting = service.recordAttendance(caller, id, ETags.ifMatch(ifMatch), entries);
+        return ResponseEntity.ok().eTag(ETags.of(meeting.version())).body(MeetingResponse.of(meeting));
     }
 
     @PostMapping("/{id}/close")
@@ -168,22 +169,7 @@ public class MeetingController {
             description = "Kiểm tra số lượng theo quy định của năm; biên bản trở thành bản cuối và phát sự kiện")
     public ResponseEntity<MeetingResponse> close(
             Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Meeting meeting = service.close(caller, id, version(ifMatch));
-        return ResponseEntity.ok().eTag(etag(meeting)).body(MeetingResponse.of(meeting));
-    }
-
-    private static String etag(Meeting m) {
-        return "\"" + m.version() + "\"";
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("If-Match không hợp lệ: " + ifMatch);
-        }
+        Meeting meeting = service.close(caller, id, ETags.ifMatch(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(meeting.version())).body(MeetingResponse.of(meeting));
     }
 }

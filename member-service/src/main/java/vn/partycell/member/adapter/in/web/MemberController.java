@@ -31,6 +31,7 @@ import vn.partycell.member.domain.MemberStatus;
 import vn.partycell.member.domain.PersonalData;
 import vn.partycell.member.domain.StatusChange;
 import vn.partycell.platform.security.Caller;
+import vn.partycell.platform.web.ETags;
 import vn.partycell.platform.web.PageRequests;
 import vn.partycell.platform.web.PageResponse;
 
@@ -146,7 +147,7 @@ public class MemberController {
                         Boolean.TRUE.equals(r.exempted()),
                         r.joinedOn()));
         return ResponseEntity.created(URI.create("/api/v1/members/" + member.id()))
-                .eTag(etag(member))
+                .eTag(ETags.of(member.version()))
                 .body(MemberResponse.of(member));
     }
 
@@ -154,7 +155,7 @@ public class MemberController {
     @Operation(summary = "Xem hồ sơ đảng viên")
     public ResponseEntity<MemberResponse> get(Caller caller, @PathVariable UUID id) {
         Member member = service.get(caller, id);
-        return ResponseEntity.ok().eTag(etag(member)).body(MemberResponse.of(member));
+        return ResponseEntity.ok().eTag(ETags.of(member.version())).body(MemberResponse.of(member));
     }
 
     @GetMapping("/api/v1/org-units/{cellId}/members")
@@ -181,26 +182,7 @@ public class MemberController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody StatusChangeRequest r) {
         Member changed = service.changeStatus(
-                caller,
-                id,
-                ifMatch == null ? null : parseEtag(ifMatch),
-                r.status(),
-                r.exempted(),
-                r.effectiveOn(),
-                r.reason());
-        return ResponseEntity.ok().eTag(etag(changed)).body(MemberResponse.of(changed));
-    }
-
-    private static String etag(Member m) {
-        return "\"" + m.version() + "\"";
-    }
-
-    private static long parseEtag(String value) {
-        String v = value.replace("W/", "").replace("\"", "").trim();
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("If-Match không hợp lệ: " + value);
-        }
+                caller, id, ETags.ifMatch(ifMatch), r.status(), r.exempted(), r.effectiveOn(), r.reason());
+        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(MemberResponse.of(changed));
     }
 }
