@@ -1,5 +1,6 @@
 /**
- * Plain-Java exceptions that any service's {@code domain} may throw and the platform's web layer
- * turns into RFC 9457 problems. No framework types here, so domains stay framework-free.
+ * The plain-Java kernel any service's {@code domain} and {@code application} may use: org paths,
+ * the exceptions the web layer turns into RFC 9457 problems, page queries and pages, the Vietnamese
+ * time zone. No framework types here, so domains and use cases stay framework-free.
  */
 package vn.partycell.platform.kernel;

@@ -33,6 +33,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.ForbiddenException;
+import vn.partycell.platform.kernel.InvalidInputException;
 import vn.partycell.platform.kernel.NotFoundException;
 import vn.partycell.platform.kernel.RuleViolationException;
 
@@ -97,6 +98,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Yêu cầu không hợp lệ", e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+        Object value = e.value() == null ? null : String.valueOf(e.value());
+        return respond(validation(List.of(new FieldError(e.field(), e.getMessage(), value))));
     }
 
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
