@@ -204,6 +204,7 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
                 .limit(properties.batchSize())
                 .map(Pending::new)
                 .into(new ArrayList<>());
+        active.removeIf(pending -> !pending.active());
         boolean firstWave = true;
         while (!active.isEmpty() && !pass.fenced) {
             if (!firstWave && !lease.renew()) {
