@@ -21,6 +21,7 @@ import vn.partycell.platform.observability.MongoPingHealthIndicator;
 import vn.partycell.platform.outbox.OutboundEvents;
 import vn.partycell.platform.outbox.OutboxLease;
 import vn.partycell.platform.outbox.OutboxMetrics;
+import vn.partycell.platform.outbox.OutboxParking;
 import vn.partycell.platform.outbox.OutboxProperties;
 import vn.partycell.platform.outbox.OutboxRelay;
 import vn.partycell.platform.outbox.OutboxSignal;
@@ -100,6 +101,11 @@ public class PlatformAutoConfiguration {
     OutboxStore outboxStore(MongoTemplate mongo, ObjectProvider<OutboxSignal> signal) {
         // The store only signals "events written"; it does not know the relay.
         return new OutboxStore(mongo, signal.getIfAvailable(() -> OutboxSignal.NONE));
+    }
+
+    @Bean
+    OutboxParking outboxParking(MongoTemplate mongo, ObjectProvider<OutboxSignal> signal, Clock clock) {
+        return new OutboxParking(mongo, signal.getIfAvailable(() -> OutboxSignal.NONE), clock);
     }
 
     @Bean(name = "mongoHealthContributor")

@@ -21,9 +21,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -169,7 +174,7 @@ class OutboxRelayResilienceTest {
     }
 
     @Test
-    void aRecordTheBrokerNeverAcceptsIsParkedWithItsReasonAndBlocksOnlyItsAggregate() {
+    void aRecordTheBrokerNeverAcceptsIsParkedWithItsReasonAndBlocksOnlyItsAggregate() throws Exception {
         MongoTemplate db = db("parked");
         OutboxStore store = new OutboxStore(db, null);
         String big = UUID.randomUUID().toString();
@@ -227,6 +232,31 @@ class OutboxRelayResilienceTest {
         assertThat(countByEventId(recordsFor(SMALL_TOPIC, keys, 3)))
                 .containsOnlyKeys(otherEventIds)
                 .allSatisfy((eventId, count) -> assertThat(count).isEqualTo(1));
+
+        // The operator raises the topic's limit and re-queues: both events leave, in their order.
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            admin.incrementalAlterConfigs(Map.of(
+                            new ConfigResource(ConfigResource.Type.TOPIC, SMALL_TOPIC),
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry("max.message.bytes", "1048576"), AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
+        }
+        OutboxParking parking = new OutboxParking(db, null, Clock.systemUTC());
+        int republished = 0;
+        for (int attempt = 0; attempt < 10 && republished < 2; attempt++) {
+            // The broker may apply the new limit a moment after it acknowledged the change.
+            assertThat(parking.requeue("things", big)).isTrue();
+            republished += relay.relay().relayOnce();
+        }
+        assertThat(republished).isEqualTo(2);
+        assertThat(parking.requeue("things", big)).isFalse();
+        assertThat(db.getCollection("things").find(new Document("_id", big)).first())
+                .doesNotContainKeys("outbox", "outboxSince", "outboxParked");
+        assertThat(recordsFor(SMALL_TOPIC, List.of(big), 2))
+                .extracting(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+                .containsExactly(tooLarge.envelope().id(), afterIt.envelope().id());
     }
 
     @Test
