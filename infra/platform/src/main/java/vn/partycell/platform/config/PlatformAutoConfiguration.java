@@ -1,8 +1,8 @@
 package vn.partycell.platform.config;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,8 +19,12 @@ import vn.partycell.platform.events.InboundEvents;
 import vn.partycell.platform.observability.KafkaHealthIndicator;
 import vn.partycell.platform.observability.MongoPingHealthIndicator;
 import vn.partycell.platform.outbox.OutboundEvents;
+import vn.partycell.platform.outbox.OutboxLease;
+import vn.partycell.platform.outbox.OutboxMetrics;
+import vn.partycell.platform.outbox.OutboxParking;
 import vn.partycell.platform.outbox.OutboxProperties;
 import vn.partycell.platform.outbox.OutboxRelay;
+import vn.partycell.platform.outbox.OutboxSignal;
 import vn.partycell.platform.outbox.OutboxStore;
 import vn.partycell.platform.web.ProblemHandler;
 
@@ -67,27 +71,41 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "partycell.outbox.enabled", havingValue = "true", matchIfMissing = true)
+    OutboxLease outboxLease(MongoTemplate mongo, OutboxProperties properties, Clock clock) {
+        return new OutboxLease(mongo, properties.lease(), clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "partycell.outbox.enabled", havingValue = "true", matchIfMissing = true)
+    OutboxMetrics outboxMetrics(
+            MongoTemplate mongo,
+            OutboxProperties properties,
+            EventMetrics metrics,
+            MeterRegistry registry,
+            Clock clock) {
+        return new OutboxMetrics(mongo, properties, metrics, registry, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "partycell.outbox.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(
             MongoTemplate mongo,
             KafkaTemplate<String, byte[]> kafka,
             OutboxProperties properties,
-            EventMetrics metrics,
-            Clock clock,
-            MeterRegistry registry) {
-        OutboxRelay relay = new OutboxRelay(mongo, kafka, properties, metrics, clock);
-        Gauge.builder("partycell.outbox.backlog", relay, OutboxRelay::backlog)
-                .description("Aggregates with events not yet acknowledged by Kafka")
-                .register(registry);
-        Gauge.builder("partycell.outbox.oldest.age", relay, OutboxRelay::oldestAgeSeconds)
-                .description("Age of the oldest unpublished outbox event")
-                .baseUnit("seconds")
-                .register(registry);
-        return relay;
+            OutboxLease lease,
+            OutboxMetrics metrics) {
+        return new OutboxRelay(mongo, kafka, properties, lease, metrics);
     }
 
     @Bean
-    OutboxStore outboxStore(MongoTemplate mongo, org.springframework.beans.factory.ObjectProvider<OutboxRelay> relay) {
-        return new OutboxStore(mongo, relay.getIfAvailable());
+    OutboxStore outboxStore(MongoTemplate mongo, ObjectProvider<OutboxSignal> signal) {
+        // The store only signals "events written"; it does not know the relay.
+        return new OutboxStore(mongo, signal.getIfAvailable(() -> OutboxSignal.NONE));
+    }
+
+    @Bean
+    OutboxParking outboxParking(MongoTemplate mongo, ObjectProvider<OutboxSignal> signal, Clock clock) {
+        return new OutboxParking(mongo, signal.getIfAvailable(() -> OutboxSignal.NONE), clock);
     }
 
     @Bean(name = "mongoHealthContributor")

@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled run the relay in this process (tests of pure web slices switch it off)
  * @param pollInterval how long the relay sleeps when nothing is pending and nothing woke it
  * @param batchSize documents taken per pass
- * @param sendTimeout how long to wait for Kafka's acknowledgement
- * @param lease how long one instance holds the relay before another may take over
+ * @param sendTimeout how long to wait for Kafka's acknowledgement; a send starts only while the lease
+ *     still covers it, so it must be shorter than {@code lease}
+ * @param lease how long one instance holds the relay before another may take over; renewed before
+ *     each wave of sends
+ * @param maxBackoff the longest wait between passes after a failure that may heal
  */
 @ConfigurationProperties("partycell.outbox")
 public record OutboxProperties(
@@ -31,5 +34,9 @@ public record OutboxProperties(
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         lease = lease == null ? Duration.ofSeconds(15) : lease;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
+        if (sendTimeout.compareTo(lease) >= 0) {
+            throw new IllegalArgumentException("partycell.outbox.send-timeout (" + sendTimeout
+                    + ") must be shorter than partycell.outbox.lease (" + lease + ")");
+        }
     }
 }

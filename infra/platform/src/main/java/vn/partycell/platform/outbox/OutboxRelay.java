@@ -2,97 +2,85 @@ package vn.partycell.platform.outbox;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import vn.partycell.platform.events.CloudEventHeaders;
-import vn.partycell.platform.events.EventEnvelope;
-import vn.partycell.platform.events.EventMetrics;
 
 /**
  * Publishes pending outbox events to Kafka, in order per aggregate, and removes each one only after
  * Kafka acknowledged it. A crash between the two re-publishes on restart (consumers are idempotent);
  * a broker outage leaves the events in place and the relay backs off and tries again.
  *
- * <p>One instance of a service relays at a time (a lease document), so order per key holds even
- * with several replicas.
+ * <p>A pass sends in waves: wave n carries the n-th pending event of every aggregate in the batch,
+ * so aggregates are pipelined while one aggregate's next event leaves only after the previous one
+ * was acknowledged. Before each wave the lease is renewed, and before each send it must still cover
+ * the send timeout ({@link OutboxLease}); otherwise the pass stops at once.
+ *
+ * <p>An event the broker rejects for good ({@link OutboxRejections}) moves to the document's
+ * {@code outboxParked} list and its aggregate is blocked: its later events stay in the outbox
+ * unpublished until an operator re-queues the parked one, so nothing overtakes it; other
+ * aggregates go on.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, OutboxSignal {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String LEASES = "outbox_lease";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
-    private final EventMetrics metrics;
-    private final Clock clock;
-    private final String instance = UUID.randomUUID().toString();
+    private final OutboxLease lease;
+    private final OutboxMetrics metrics;
     private final Semaphore signal = new Semaphore(0);
-    private final AtomicLong backlog = new AtomicLong();
-    private final AtomicLong oldestAgeMillis = new AtomicLong();
     private volatile Thread worker;
     private volatile boolean running;
-    private Instant lastGaugeUpdate = Instant.EPOCH;
+
+    /** Runs just before each send: tests use it to make a relay slow at the worst moment. */
+    volatile Consumer<OutboxEvent> beforeSend = event -> {};
 
     public OutboxRelay(
             MongoTemplate mongo,
             KafkaTemplate<String, byte[]> kafka,
             OutboxProperties properties,
-            EventMetrics metrics,
-            Clock clock) {
+            OutboxLease lease,
+            OutboxMetrics metrics) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        this.lease = lease;
         this.metrics = metrics;
-        this.clock = clock;
     }
 
-    /** Called after a write that added events, so they leave without waiting for the next poll. */
-    public void wakeUp() {
+    @Override
+    public void eventsWritten() {
         if (signal.availablePermits() == 0) {
             signal.release();
         }
-    }
-
-    public long backlog() {
-        return backlog.get();
-    }
-
-    public double oldestAgeSeconds() {
-        return oldestAgeMillis.get() / 1000.0;
     }
 
     @Override
     public void start() {
         for (String collection : properties.collections()) {
             mongo.getCollection(collection)
-                    .createIndex(Indexes.ascending(OutboxStore.SINCE), new IndexOptions().sparse(true));
+                    .createIndex(Indexes.ascending(OutboxFields.SINCE), new IndexOptions().sparse(true));
         }
         running = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
@@ -110,7 +98,8 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        releaseLease();
+        lease.release();
+        metrics.leaseHeld(false);
     }
 
     @Override
@@ -127,19 +116,17 @@ public class OutboxRelay implements SmartLifecycle {
     private void loop() {
         Duration backoff = properties.pollInterval();
         while (running) {
-            int published = 0;
+            int published;
             try {
-                if (holdLease()) {
-                    published = relayOnce();
-                }
-                updateGauges(false);
+                published = relayOnce();
+                metrics.refresh(false);
                 backoff = properties.pollInterval();
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
                 log.warn("Outbox relay pass failed, retrying in {}: {}", backoff, e.toString());
-                updateGauges(true);
+                metrics.refresh(true);
                 sleep(backoff);
                 backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
                 continue;
@@ -150,154 +137,233 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One pass over every outbox collection; returns how many events were published. */
+    /**
+     * One pass over every outbox collection, if this instance holds the lease; returns how many
+     * events Kafka acknowledged. Throws after the pass when a send failed in a way that may heal.
+     */
     public int relayOnce() {
-        int published = 0;
-        for (String collection : properties.collections()) {
-            published += relay(mongo.getCollection(collection));
-        }
-        return published;
-    }
-
-    private int relay(MongoCollection<Document> collection) {
-        List<Document> pending = collection
-                .find(Filters.exists(OutboxStore.SINCE))
-                .projection(Projections.include(OutboxStore.OUTBOX))
-                .sort(Sorts.ascending(OutboxStore.SINCE))
-                .limit(properties.batchSize())
-                .into(new ArrayList<>());
-        if (pending.isEmpty()) {
+        boolean holds = lease.hold();
+        metrics.leaseHeld(holds);
+        if (!holds) {
             return 0;
         }
-        List<List<CompletableFuture<SendResult<String, byte[]>>>> sends = new ArrayList<>();
-        List<List<OutboxEvent>> events = new ArrayList<>();
-        for (Document doc : pending) {
-            List<OutboxEvent> docEvents = doc.getList(OutboxStore.OUTBOX, Document.class, List.of()).stream()
+        Pass pass = new Pass();
+        for (String collection : properties.collections()) {
+            if (pass.fenced) {
+                break;
+            }
+            relay(collection, pass);
+        }
+        if (pass.failure != null) {
+            throw pass.failure;
+        }
+        return pass.published;
+    }
+
+    /** What one pass did, across collections. */
+    private static final class Pass {
+        int published;
+        boolean fenced;
+        RuntimeException failure;
+    }
+
+    /** One aggregate's pending events in a pass and how far they got. */
+    private static final class Pending {
+        final Object id;
+        final List<OutboxEvent> events;
+        final List<String> acked = new ArrayList<>();
+        boolean stopped;
+        boolean parked;
+
+        Pending(Document doc) {
+            id = doc.get("_id");
+            events = doc.getList(OutboxFields.OUTBOX, Document.class, List.of()).stream()
                     .map(OutboxEvent::fromDocument)
                     .toList();
-            events.add(docEvents);
-            sends.add(docEvents.stream().map(this::send).toList());
         }
-        int published = 0;
-        RuntimeException failure = null;
-        for (int i = 0; i < pending.size(); i++) {
-            Object id = pending.get(i).get("_id");
-            List<String> acked = new ArrayList<>();
-            for (int j = 0; j < events.get(i).size(); j++) {
-                OutboxEvent event = events.get(i).get(j);
-                try {
-                    sends.get(i).get(j).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                    }
-                    // Keep this event and every later one of the aggregate, so order holds on retry.
-                    failure = new IllegalStateException(
-                            "Kafka did not acknowledge " + event.envelope().id(), e);
+
+        OutboxEvent next() {
+            return events.get(acked.size());
+        }
+
+        boolean active() {
+            return !stopped && acked.size() < events.size();
+        }
+    }
+
+    private void relay(String name, Pass pass) {
+        MongoCollection<Document> collection = mongo.getCollection(name);
+        repair(collection);
+        List<Pending> active = collection
+                .find(Filters.and(
+                        Filters.exists(OutboxFields.SINCE),
+                        Filters.exists(OutboxFields.OUTBOX + ".0"),
+                        Filters.exists(OutboxFields.PARKED + ".0", false)))
+                .projection(Projections.include(OutboxFields.OUTBOX))
+                .sort(Sorts.ascending(OutboxFields.SINCE))
+                .limit(properties.batchSize())
+                .map(Pending::new)
+                .into(new ArrayList<>());
+        active.removeIf(pending -> !pending.active());
+        boolean firstWave = true;
+        while (!active.isEmpty() && !pass.fenced) {
+            if (!firstWave && !lease.renew()) {
+                lostLease(pass);
+                break;
+            }
+            firstWave = false;
+            List<Pending> wave = new ArrayList<>();
+            List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+            for (Pending pending : active) {
+                OutboxEvent event = pending.next();
+                beforeSend.accept(event);
+                if (!fenceHolds()) {
+                    lostLease(pass);
                     break;
                 }
-                acked.add(event.envelope().id());
-                metrics.published(event.topic(), event.envelope().type());
+                sends.add(send(event));
+                wave.add(pending);
             }
-            if (!acked.isEmpty()) {
-                collection.updateOne(
-                        Filters.eq("_id", id), Updates.pull(OutboxStore.OUTBOX, Filters.in("eventId", acked)));
-                collection.updateOne(
-                        Filters.and(Filters.eq("_id", id), Filters.size(OutboxStore.OUTBOX, 0)),
-                        Updates.combine(Updates.unset(OutboxStore.OUTBOX), Updates.unset(OutboxStore.SINCE)));
-                published += acked.size();
+            long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+            for (int i = 0; i < wave.size(); i++) {
+                Pending pending = wave.get(i);
+                OutboxEvent event = pending.next();
+                Throwable error = await(sends.get(i), deadline);
+                if (error == null) {
+                    pending.acked.add(event.envelope().id());
+                    metrics.published(event);
+                    pass.published++;
+                    continue;
+                }
+                pending.stopped = true;
+                Optional<String> rejected = OutboxRejections.permanent(error);
+                if (rejected.isPresent()) {
+                    park(collection, name, pending, event, rejected.get());
+                } else {
+                    // Keep this event and every later one of the aggregate, so order holds on retry.
+                    pass.failure = new IllegalStateException(
+                            "Kafka did not acknowledge " + event.envelope().id(), error);
+                }
+            }
+            List<Pending> next = new ArrayList<>();
+            for (Pending pending : active) {
+                if (pending.active() && !pass.fenced) {
+                    next.add(pending);
+                } else if (!pending.acked.isEmpty() && !pending.parked) {
+                    cleanUp(collection, pending);
+                }
+            }
+            active = next;
+        }
+        for (Pending pending : active) {
+            if (!pending.acked.isEmpty()) {
+                cleanUp(collection, pending);
             }
         }
-        if (failure != null) {
-            throw failure;
+    }
+
+    /** Before each send: the lease must cover the send timeout; one renewal may extend it. */
+    private boolean fenceHolds() {
+        Duration needed = properties.sendTimeout();
+        return lease.covers(needed) || (lease.renew() && lease.covers(needed));
+    }
+
+    private void lostLease(Pass pass) {
+        if (!pass.fenced) {
+            pass.fenced = true;
+            metrics.leaseLost();
+            metrics.leaseHeld(false);
+            log.warn("Outbox relay lease no longer ours (generation {}); the pass stops", lease.generation());
         }
-        return published;
+    }
+
+    private static Throwable await(CompletableFuture<SendResult<String, byte[]>> send, long deadline) {
+        try {
+            send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (Exception e) {
+            return e;
+        }
     }
 
     private CompletableFuture<SendResult<String, byte[]>> send(OutboxEvent event) {
-        EventEnvelope e = event.envelope();
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPECVERSION, "1.0");
-        header(headers, CloudEventHeaders.ID, e.id());
-        header(headers, CloudEventHeaders.SOURCE, e.source());
-        header(headers, CloudEventHeaders.TYPE, e.type());
-        header(headers, CloudEventHeaders.SUBJECT, e.subject());
-        header(headers, CloudEventHeaders.TIME, e.time().toString());
-        header(headers, CloudEventHeaders.DATASCHEMA, e.dataschema());
-        header(headers, CloudEventHeaders.ORGPATH, e.orgPath());
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
-                event.topic(), null, e.subject(), event.payload().getBytes(StandardCharsets.UTF_8), headers);
         try {
-            return kafka.send(record);
-        } catch (RuntimeException ex) {
-            return CompletableFuture.failedFuture(ex);
-        }
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        if (value != null) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private boolean holdLease() {
-        Date now = Date.from(clock.instant());
-        Date until = Date.from(clock.instant().plus(properties.lease()));
-        try {
-            Document lease = mongo.getCollection(LEASES)
-                    .findOneAndUpdate(
-                            Filters.and(
-                                    Filters.eq("_id", "relay"),
-                                    Filters.or(Filters.eq("holder", instance), Filters.lt("until", now))),
-                            Updates.combine(Updates.set("holder", instance), Updates.set("until", until)),
-                            new FindOneAndUpdateOptions().upsert(true));
-            return true;
-        } catch (com.mongodb.MongoCommandException | com.mongodb.MongoWriteException | DuplicateKeyException e) {
-            // Another instance holds an unexpired lease (the upsert collides with its document).
-            return false;
-        }
-    }
-
-    private void releaseLease() {
-        try {
-            mongo.getCollection(LEASES)
-                    .updateOne(
-                            Filters.and(Filters.eq("_id", "relay"), Filters.eq("holder", instance)),
-                            Updates.set("until", new Date(0)));
+            return kafka.send(OutboxRecords.toRecord(event));
         } catch (RuntimeException e) {
-            log.debug("Could not release the outbox lease: {}", e.toString());
+            return CompletableFuture.failedFuture(e);
         }
     }
 
-    private void updateGauges(boolean force) {
-        Instant now = clock.instant();
-        if (!force && Duration.between(lastGaugeUpdate, now).compareTo(Duration.ofSeconds(2)) < 0) {
+    /**
+     * Removes what Kafka acknowledged in one write: when that was all the document held, the
+     * outbox and its marker go together; when events were added meanwhile, only the acked ones.
+     */
+    private static void cleanUp(MongoCollection<Document> collection, Pending pending) {
+        if (pending.acked.size() == pending.events.size()
+                && collection
+                                .updateOne(
+                                        Filters.and(
+                                                Filters.eq("_id", pending.id),
+                                                Filters.size(OutboxFields.OUTBOX, pending.acked.size()),
+                                                Filters.all(
+                                                        OutboxFields.OUTBOX + "." + OutboxFields.EVENT_ID,
+                                                        pending.acked)),
+                                        Updates.combine(
+                                                Updates.unset(OutboxFields.OUTBOX), Updates.unset(OutboxFields.SINCE)))
+                                .getMatchedCount()
+                        == 1) {
             return;
         }
-        lastGaugeUpdate = now;
-        try {
-            long count = 0;
-            Date oldest = null;
-            for (String name : properties.collections()) {
-                MongoCollection<Document> collection = mongo.getCollection(name);
-                count += collection.countDocuments(Filters.exists(OutboxStore.SINCE));
-                Document first = collection
-                        .find(Filters.exists(OutboxStore.SINCE))
-                        .projection(Projections.include(OutboxStore.SINCE))
-                        .sort(Sorts.ascending(OutboxStore.SINCE))
-                        .first();
-                if (first != null) {
-                    Date since = first.getDate(OutboxStore.SINCE);
-                    if (oldest == null || since.before(oldest)) {
-                        oldest = since;
-                    }
-                }
-            }
-            backlog.set(count);
-            oldestAgeMillis.set(oldest == null ? 0 : Math.max(0, now.toEpochMilli() - oldest.getTime()));
-        } catch (RuntimeException e) {
-            log.debug("Outbox gauges not updated: {}", e.toString());
+        collection.updateOne(
+                Filters.eq("_id", pending.id),
+                Updates.pull(OutboxFields.OUTBOX, Filters.in(OutboxFields.EVENT_ID, pending.acked)));
+    }
+
+    /** Acked events leave and the rejected one moves to the parked list, in one write. */
+    private void park(
+            MongoCollection<Document> collection, String name, Pending pending, OutboxEvent event, String reason) {
+        List<String> leaving = new ArrayList<>(pending.acked);
+        leaving.add(event.envelope().id());
+        collection.updateOne(
+                Filters.eq("_id", pending.id),
+                Updates.combine(
+                        Updates.pull(OutboxFields.OUTBOX, Filters.in(OutboxFields.EVENT_ID, leaving)),
+                        Updates.push(
+                                OutboxFields.PARKED,
+                                event.toDocument()
+                                        .append(OutboxFields.REASON, reason)
+                                        .append(OutboxFields.PARKED_AT, new Date()))));
+        pending.parked = true;
+        metrics.parked(name, event, reason);
+        log.error(
+                "Outbox event {} ({}, topic {}) of {} {} rejected by Kafka for good and parked; the aggregate's "
+                        + "later events wait until it is re-queued: {}",
+                event.envelope().id(),
+                event.envelope().type(),
+                event.topic(),
+                name,
+                pending.id,
+                reason);
+    }
+
+    /**
+     * Unsets the marker of documents whose outbox is empty or missing (a crash or an older relay
+     * between two cleanup writes), so they cannot fill every batch and stall the relay.
+     */
+    private static void repair(MongoCollection<Document> collection) {
+        long repaired = collection
+                .updateMany(
+                        Filters.and(
+                                Filters.exists(OutboxFields.SINCE), Filters.exists(OutboxFields.OUTBOX + ".0", false)),
+                        Updates.combine(Updates.unset(OutboxFields.SINCE), Updates.unset(OutboxFields.OUTBOX)))
+                .getModifiedCount();
+        if (repaired > 0) {
+            log.info("Outbox relay cleared the pending marker of {} documents with an empty outbox", repaired);
         }
     }
 

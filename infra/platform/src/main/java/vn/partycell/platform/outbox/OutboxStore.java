@@ -24,16 +24,17 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 public class OutboxStore {
 
-    static final String OUTBOX = "outbox";
-    static final String SINCE = "outboxSince";
-    static final String VERSION = "version";
+    private static final String OUTBOX = OutboxFields.OUTBOX;
+    private static final String SINCE = OutboxFields.SINCE;
+    private static final String VERSION = OutboxFields.VERSION;
 
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final OutboxSignal signal;
 
-    public OutboxStore(MongoTemplate mongo, OutboxRelay relay) {
+    /** @param signal told after each write that added events (the relay, or {@link OutboxSignal#NONE}) */
+    public OutboxStore(MongoTemplate mongo, OutboxSignal signal) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.signal = signal == null ? OutboxSignal.NONE : signal;
     }
 
     /** Inserts a new aggregate document; a duplicate unique key surfaces as DuplicateKeyException. */
@@ -63,7 +64,7 @@ public class OutboxStore {
         Object id = document.remove("_id");
         Update update = new Update();
         document.forEach((key, value) -> {
-            if (!key.equals(OUTBOX) && !key.equals(SINCE)) {
+            if (!key.equals(OUTBOX) && !key.equals(SINCE) && !key.equals(OutboxFields.PARKED)) {
                 update.set(key, value);
             }
         });
@@ -96,8 +97,8 @@ public class OutboxStore {
     }
 
     private void wake(List<OutboxEvent> events) {
-        if (!events.isEmpty() && relay != null) {
-            relay.wakeUp();
+        if (!events.isEmpty()) {
+            signal.eventsWritten();
         }
     }
 }

@@ -1,0 +1,145 @@
+package vn.partycell.platform.outbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.partycell.platform.events.EventMetrics;
+
+/**
+ * What operations watch of the outbox: published and parked counters, and gauges of the backlog,
+ * the oldest pending event's age, the parked records and whether this instance holds the lease.
+ */
+public class OutboxMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxMetrics.class);
+    private static final Duration REFRESH = Duration.ofSeconds(2);
+
+    private final MongoTemplate mongo;
+    private final List<String> collections;
+    private final EventMetrics events;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final AtomicLong parkedRecords = new AtomicLong();
+    private final AtomicLong leaseHeld = new AtomicLong();
+    private Instant lastRefresh = Instant.EPOCH;
+
+    public OutboxMetrics(
+            MongoTemplate mongo,
+            OutboxProperties properties,
+            EventMetrics events,
+            MeterRegistry registry,
+            Clock clock) {
+        this.mongo = mongo;
+        this.collections = properties.collections();
+        this.events = events;
+        this.registry = registry;
+        this.clock = clock;
+        Gauge.builder("partycell.outbox.backlog", backlog, AtomicLong::get)
+                .description("Aggregates with events not yet acknowledged by Kafka")
+                .register(registry);
+        Gauge.builder("partycell.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds)
+                .description("Age of the oldest unpublished outbox event")
+                .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("partycell.outbox.parked.records", parkedRecords, AtomicLong::get)
+                .description("Events the broker rejected for good, parked; their aggregates publish nothing more")
+                .register(registry);
+        Gauge.builder("partycell.outbox.lease.held", leaseHeld, AtomicLong::get)
+                .description("1 while this instance holds the outbox relay lease")
+                .register(registry);
+    }
+
+    public void published(OutboxEvent event) {
+        events.published(event.topic(), event.envelope().type());
+    }
+
+    public void parked(String collection, OutboxEvent event, String reason) {
+        Counter.builder("partycell.outbox.parked")
+                .description("Events parked because the broker rejected them for good")
+                .tag("collection", collection)
+                .tag("topic", event.topic())
+                .tag("type", event.envelope().type())
+                .tag("reason", reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason)
+                .register(registry)
+                .increment();
+    }
+
+    public void leaseLost() {
+        Counter.builder("partycell.outbox.lease.lost")
+                .description("Times this instance found another one had taken the relay lease over")
+                .register(registry)
+                .increment();
+    }
+
+    public void leaseHeld(boolean held) {
+        leaseHeld.set(held ? 1 : 0);
+    }
+
+    public long backlog() {
+        return backlog.get();
+    }
+
+    public long parkedRecords() {
+        return parkedRecords.get();
+    }
+
+    public double oldestAgeSeconds() {
+        return oldestAgeMillis.get() / 1000.0;
+    }
+
+    /** Re-reads the gauges from the store, at most every two seconds unless forced. */
+    public void refresh(boolean force) {
+        Instant now = clock.instant();
+        if (!force && Duration.between(lastRefresh, now).compareTo(REFRESH) < 0) {
+            return;
+        }
+        lastRefresh = now;
+        try {
+            long count = 0;
+            long parked = 0;
+            Date oldest = null;
+            for (String name : collections) {
+                MongoCollection<Document> collection = mongo.getCollection(name);
+                count += collection.countDocuments(Filters.exists(OutboxFields.SINCE));
+                Document first = collection
+                        .find(Filters.exists(OutboxFields.SINCE))
+                        .projection(Projections.include(OutboxFields.SINCE))
+                        .sort(Sorts.ascending(OutboxFields.SINCE))
+                        .first();
+                if (first != null) {
+                    Date since = first.getDate(OutboxFields.SINCE);
+                    if (oldest == null || since.before(oldest)) {
+                        oldest = since;
+                    }
+                }
+                for (Document doc : collection
+                        .find(Filters.exists(OutboxFields.PARKED + ".0"))
+                        .projection(Projections.include(OutboxFields.PARKED))) {
+                    parked += doc.getList(OutboxFields.PARKED, Document.class, List.of())
+                            .size();
+                }
+            }
+            backlog.set(count);
+            parkedRecords.set(parked);
+            oldestAgeMillis.set(oldest == null ? 0 : Math.max(0, now.toEpochMilli() - oldest.getTime()));
+        } catch (RuntimeException e) {
+            log.debug("Outbox gauges not updated: {}", e.toString());
+        }
+    }
+}
