@@ -53,13 +53,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** With {@code scram}: SASL/SCRAM-SHA-512 logins and ACLs required (see {@link Scram}). */
     public KafkaBroker(
-            Path dir,
-            int brokerPort,
-            int controllerPort,
-            String classpath,
-            Path logFile,
-            String maxHeap,
-            Scram scram) {
+            Path dir, int brokerPort, int controllerPort, String classpath, Path logFile, String maxHeap, Scram scram) {
         this.scram = scram;
         this.dir = dir.toAbsolutePath();
         this.brokerPort = brokerPort;
@@ -134,7 +128,8 @@ public final class KafkaBroker implements AutoCloseable {
         if (isFormatted()) {
             return;
         }
-        List<String> args = new ArrayList<>(List.of("format", "-t", clusterId(), "-c", serverProperties().toString()));
+        List<String> args = new ArrayList<>(
+                List.of("format", "-t", clusterId(), "-c", serverProperties().toString()));
         if (scram != null) {
             args.addAll(List.of("--add-scram", scram.formatArgument()));
         }
