@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Passwords go into kafka-configs' SCRAM syntax: no commas, square brackets or quotes in them.
 # One-shot init container of the compose (same image as the broker, its CLI tools): creates the
 # topics, the SCRAM users of the four services and of the operator tool, and exactly the ACLs in
 # acls.txt. Idempotent: re-running it changes nothing (topics --if-not-exists, SCRAM upserts, ACL
@@ -17,9 +18,9 @@ sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule require
 PROPS
 chmod 600 "${admin}"
 
-grep -v '^\s*\(#\|$\)' "${here}/topics.txt" | while read -r topic; do
+grep -Ev '^[[:space:]]*(#|$)' "${here}/topics.txt" | while read -r topic; do
   "${bin}/kafka-topics.sh" --bootstrap-server "${bootstrap}" --command-config "${admin}" \
-    --create --if-not-exists --topic "${topic}" --partitions 3 --replication-factor 1
+    --create --if-not-exists --topic "${topic}" --partitions 3 --replication-factor 1 < /dev/null
 done
 
 user() {  # name, password
@@ -33,7 +34,7 @@ user evaluation-service "${EVALUATION_SERVICE_KAFKA_PASSWORD:-}"
 user notification-service "${NOTIFICATION_SERVICE_KAFKA_PASSWORD:-}"
 user partycell-operator "${OPERATOR_KAFKA_PASSWORD:-}"
 
-grep -v '^\s*\(#\|$\)' "${here}/acls.txt" | while read -r principal operation resource pattern name; do
+grep -Ev '^[[:space:]]*(#|$)' "${here}/acls.txt" | while read -r principal operation resource pattern name; do
   case "${resource}" in
     topic) target=(--topic "${name}") ;;
     group) target=(--group "${name}") ;;
@@ -42,6 +43,6 @@ grep -v '^\s*\(#\|$\)' "${here}/acls.txt" | while read -r principal operation re
   esac
   "${bin}/kafka-acls.sh" --bootstrap-server "${bootstrap}" --command-config "${admin}" --add \
     --allow-principal "User:${principal}" --operation "${operation}" --resource-pattern-type "${pattern}" \
-    "${target[@]}" > /dev/null
+    "${target[@]}" < /dev/null > /dev/null
 done
-echo "kafka-init: topics, SCRAM users and $(grep -cv '^\s*\(#\|$\)' "${here}/acls.txt") ACLs in place"
+echo "kafka-init: topics, SCRAM users and $(grep -Ecv '^[[:space:]]*(#|$)' "${here}/acls.txt") ACLs in place"
