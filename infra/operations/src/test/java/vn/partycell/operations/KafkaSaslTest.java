@@ -41,6 +41,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.partycell.platform.events.PoisonEventException;
 import vn.partycell.platform.test.Http;
 import vn.partycell.platform.test.InMemoryMongo;
 import vn.partycell.platform.test.TestSecurityConfiguration;
@@ -77,7 +78,12 @@ class KafkaSaslTest {
 
         @Bean
         Consumer<Message<byte[]>> memberEvents() {
-            return RECEIVED::add;
+            return message -> {
+                if (new String(message.getPayload(), StandardCharsets.UTF_8).contains("poison")) {
+                    throw new PoisonEventException("Bản ghi hỏng cho kiểm thử");
+                }
+                RECEIVED.add(message);
+            };
         }
     }
 
@@ -115,6 +121,38 @@ class KafkaSaslTest {
 
         Http.Answer health = new Http(port).get("/actuator/health", null);
         assertThat(health.body().at("/components/kafka/status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredWithTheServicesOwnLogin() throws Exception {
+        ScramBroker broker = ScramBroker.get();
+        String key = UUID.randomUUID().toString();
+        try (KafkaProducer<byte[], byte[]> memberService = producer(broker.client("member-service"))) {
+            memberService
+                    .send(new ProducerRecord<>("members.member.v1", bytes(key), bytes("{\"poison\":true}")))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        // The dead-letter producer of the binder logs in as meeting-service too (its DLT Write ACL).
+        KafkaConnection operator = new KafkaConnection(
+                broker.bootstrap(),
+                "SASL_PLAINTEXT",
+                "SCRAM-SHA-512",
+                "partycell-operator",
+                ScramBroker.password("partycell-operator"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        DeadLetter letter = null;
+        while (letter == null && System.nanoTime() < deadline) {
+            letter = DeadLetters.read(operator, "members.member.v1.meeting-service.dlt").stream()
+                    .filter(l -> key.equals(l.key()))
+                    .findFirst()
+                    .orElse(null);
+            if (letter == null) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(letter).as("dead letter of " + key).isNotNull();
+        assertThat(letter.originalTopic()).isEqualTo("members.member.v1");
+        assertThat(letter.header("x-exception-message")).contains("Bản ghi hỏng cho kiểm thử");
     }
 
     @Test
