@@ -7,8 +7,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -17,9 +20,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.outbox.OutboundEvents;
+import vn.partycell.platform.outbox.OutboxStore;
 import vn.partycell.platform.test.Http;
 import vn.partycell.platform.test.InMemoryMongo;
 import vn.partycell.platform.test.TestSecurityConfiguration;
@@ -69,6 +76,17 @@ class ReadinessWithoutKafkaTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    OutboxStore outbox;
+
+    @Autowired
+    OutboundEvents events;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    record Thing(String id, String name, long version) {}
+
     @Test
     void readyWithMongoWhileKafkaIsDownAndSaysSo() {
         Http http = new Http(port);
@@ -87,6 +105,26 @@ class ReadinessWithoutKafkaTest {
                                 meters.get("partycell.kafka.reachable").gauge().value())
                         .isEqualTo(0.0));
         assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void acceptsWritesWhileKafkaIsDownAndKeepsTheirEventsInTheOutbox() {
+        String id = UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        outbox.insert(
+                "things",
+                new Thing(id, "Chi bộ thôn Đình Dù", 1),
+                List.of(events.create(
+                        "test.thing.v1", "test.thing.created", id, OrgPath.of("/hy/a/"), Map.of("id", id))));
+        // The write does not wait for the broker: the event is Mongo's to keep until Kafka is back.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Document stored =
+                    mongo.getCollection("things").find(new Document("_id", id)).first();
+            assertThat(stored).isNotNull();
+            assertThat(stored.getList("outbox", Document.class)).hasSize(1);
+        });
     }
 
     private static int deadPort() {
