@@ -27,6 +27,7 @@ inter.broker.listener.name=SASL_PLAINTEXT
 sasl.enabled.mechanisms=SCRAM-SHA-512
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
 listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=$(jaas "${KAFKA_ADMIN_USERNAME}" "${KAFKA_ADMIN_PASSWORD}")
+listener.name.external.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 super.users=User:${KAFKA_ADMIN_USERNAME};User:ANONYMOUS
 allow.everyone.if.no.acl.found=false
