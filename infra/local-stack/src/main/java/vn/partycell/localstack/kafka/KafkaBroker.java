@@ -39,6 +39,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final String classpath;
     private final Path logFile;
     private final String maxHeap;
+    private final Scram scram;
     private volatile ChildProcess process;
     private volatile boolean closed;
 
@@ -47,6 +48,13 @@ public final class KafkaBroker implements AutoCloseable {
      *     directory wildcard such as {@code target/lib/*} works
      */
     public KafkaBroker(Path dir, int brokerPort, int controllerPort, String classpath, Path logFile, String maxHeap) {
+        this(dir, brokerPort, controllerPort, classpath, logFile, maxHeap, null);
+    }
+
+    /** With {@code scram}: SASL/SCRAM-SHA-512 logins and ACLs required (see {@link Scram}). */
+    public KafkaBroker(
+            Path dir, int brokerPort, int controllerPort, String classpath, Path logFile, String maxHeap, Scram scram) {
+        this.scram = scram;
         this.dir = dir.toAbsolutePath();
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
@@ -77,7 +85,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return this;
         }
-        KafkaServerProperties.write(serverProperties(), HOST, brokerPort, controllerPort, logDir());
+        KafkaServerProperties.write(serverProperties(), HOST, brokerPort, controllerPort, logDir(), scram);
         writeLoggingConfig();
         formatStorageOnce();
         process = ChildProcess.start(
@@ -120,8 +128,11 @@ public final class KafkaBroker implements AutoCloseable {
         if (isFormatted()) {
             return;
         }
-        List<String> args =
-                List.of("format", "-t", clusterId(), "-c", serverProperties().toString());
+        List<String> args = new ArrayList<>(
+                List.of("format", "-t", clusterId(), "-c", serverProperties().toString()));
+        if (scram != null) {
+            args.addAll(List.of("--add-scram", scram.formatArgument()));
+        }
         int exit = ChildProcess.run(
                 "Kafka storage format",
                 javaCommand("kafka.tools.StorageTool", args),
@@ -177,6 +188,9 @@ public final class KafkaBroker implements AutoCloseable {
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Properties config = new Properties();
+        if (scram != null) {
+            config.putAll(Scram.clientProperties(scram.superUser(), scram.superPassword()));
+        }
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");

@@ -18,6 +18,17 @@ public final class KafkaServerProperties {
 
     /** The settings, in the order they are written. */
     public static Map<String, String> settings(String host, int brokerPort, int controllerPort, Path logDir) {
+        return settings(host, brokerPort, controllerPort, logDir, null);
+    }
+
+    /**
+     * With {@code scram}: the client listener is SASL_PLAINTEXT with SCRAM-SHA-512 only and the
+     * StandardAuthorizer enforces ACLs (nothing is allowed that no ACL grants). The controller
+     * listener stays PLAINTEXT on {@code host} (the broker talks to its own controller there, as
+     * ANONYMOUS, which must therefore be a super user): never expose that port.
+     */
+    public static Map<String, String> settings(
+            String host, int brokerPort, int controllerPort, Path logDir, Scram scram) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("process.roles", "broker,controller");
         settings.put("node.id", "1");
@@ -37,6 +48,24 @@ public final class KafkaServerProperties {
         settings.put("num.partitions", "3");
         settings.put("auto.create.topics.enable", "true");
         settings.put("group.initial.rebalance.delay.ms", "0");
+        if (scram != null) {
+            settings.put(
+                    "listeners",
+                    "SASL_PLAINTEXT://" + host + ":" + brokerPort + ",CONTROLLER://" + host + ":" + controllerPort);
+            settings.put("advertised.listeners", "SASL_PLAINTEXT://" + host + ":" + brokerPort);
+            settings.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+            settings.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+            settings.put("sasl.enabled.mechanisms", Scram.MECHANISM);
+            settings.put("sasl.mechanism.inter.broker.protocol", Scram.MECHANISM);
+            settings.put(
+                    "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    Scram.jaas(scram.superUser(), scram.superPassword()));
+            settings.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            settings.put("super.users", "User:" + scram.superUser() + ";User:ANONYMOUS");
+            settings.put("allow.everyone.if.no.acl.found", "false");
+            // Topics come from an admin or a binder with Create rights, never from a producer's metadata request.
+            settings.put("auto.create.topics.enable", "false");
+        }
         return settings;
     }
 
@@ -51,9 +80,15 @@ public final class KafkaServerProperties {
 
     /** Writes {@code file} with the settings for these ports and log directory. */
     public static Path write(Path file, String host, int brokerPort, int controllerPort, Path logDir) {
+        return write(file, host, brokerPort, controllerPort, logDir, null);
+    }
+
+    /** Writes {@code file}; with {@code scram} the broker requires SCRAM logins and enforces ACLs. */
+    public static Path write(Path file, String host, int brokerPort, int controllerPort, Path logDir, Scram scram) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, render(settings(host, brokerPort, controllerPort, logDir)), StandardCharsets.UTF_8);
+            Files.writeString(
+                    file, render(settings(host, brokerPort, controllerPort, logDir, scram)), StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Không ghi được " + file, e);

@@ -1,6 +1,8 @@
 package vn.partycell.platform.observability;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
@@ -10,8 +12,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Readiness needs the broker: a service that cannot publish or consume should not take traffic. One
- * admin client serves every probe (a new one per probe would cost a connection and a log page each).
+ * Whether the broker answers, shown as the {@code kafka} component of {@code /actuator/health}. It is
+ * NOT part of readiness: with the broker down a service still serves reads and accepts writes (the
+ * outbox keeps the events until Kafka is back), so taking it out of traffic would turn a broker
+ * outage into a full outage. {@link KafkaReachability} turns it into a metric for alerting. One admin
+ * client serves every probe (a new one per probe would cost a connection and a log page each).
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
@@ -25,10 +30,16 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        DescribeClusterResult cluster = client().describeCluster(new DescribeClusterOptions().timeoutMs(3000));
-        String clusterId = cluster.clusterId().get(3, TimeUnit.SECONDS);
-        int nodes = cluster.nodes().get(3, TimeUnit.SECONDS).size();
-        builder.up().withDetail("clusterId", clusterId).withDetail("nodes", nodes);
+        try {
+            DescribeClusterResult cluster = client().describeCluster(new DescribeClusterOptions().timeoutMs(3000));
+            String clusterId = cluster.clusterId().get(3, TimeUnit.SECONDS);
+            int nodes = cluster.nodes().get(3, TimeUnit.SECONDS).size();
+            builder.up().withDetail("clusterId", clusterId).withDetail("nodes", nodes);
+        } catch (ExecutionException | TimeoutException e) {
+            // DOWN without the superclass's stack trace on every probe: KafkaReachability logs the change once.
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            builder.down().withDetail("error", cause.getClass().getName() + ": " + cause.getMessage());
+        }
     }
 
     private synchronized AdminClient client() {
