@@ -37,7 +37,7 @@ public record Member(
         history = List.copyOf(history);
     }
 
-    /** Admission into a cell, checked against the cell and party group it names. */
+    /** Admission into a cell, checked against the cell and party group it names ({@code infra/docs/rules.md} 2.1). */
     public static Change<Member, MemberEvent> register(
             MemberId id,
             PersonalData person,
