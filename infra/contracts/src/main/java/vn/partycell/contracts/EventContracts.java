@@ -28,15 +28,24 @@ public final class EventContracts {
     public static final String COMMON_SCHEMA = "common";
 
     public static final String ORG_UNIT_CREATED = "members.org-unit.created";
+
+    /**
+     * Never produced: member-service has no use case that changes an org unit, so this type has no
+     * schema and is not in {@link #EVENT_TYPES}. Kept only so that consumers still naming it compile.
+     *
+     * @deprecated remove once no consumer refers to it; a future change event gets its own contract
+     */
+    @Deprecated(forRemoval = true)
     public static final String ORG_UNIT_UPDATED = "members.org-unit.updated";
+
     public static final String MEMBER_REGISTERED = "members.member.registered";
     public static final String MEMBER_UPDATED = "members.member.updated";
     public static final String MEETING_SCHEDULED = "meetings.meeting.scheduled";
     public static final String MEETING_CLOSED = "meetings.meeting.closed";
 
     /** Every event type with a contract, in the order of the AsyncAPI document. */
-    public static final List<String> EVENT_TYPES = List.of(
-            ORG_UNIT_CREATED, ORG_UNIT_UPDATED, MEMBER_REGISTERED, MEMBER_UPDATED, MEETING_SCHEDULED, MEETING_CLOSED);
+    public static final List<String> EVENT_TYPES =
+            List.of(ORG_UNIT_CREATED, MEMBER_REGISTERED, MEMBER_UPDATED, MEETING_SCHEDULED, MEETING_CLOSED);
 
     /** The major version every current event type is published in. */
     public static final int CURRENT_MAJOR = 1;

@@ -22,7 +22,6 @@ class AsyncApiDocumentTest {
 
     static final Map<String, String> TOPIC_OF_TYPE = Map.of(
             EventContracts.ORG_UNIT_CREATED, "members.org-unit.v1",
-            EventContracts.ORG_UNIT_UPDATED, "members.org-unit.v1",
             EventContracts.MEMBER_REGISTERED, "members.member.v1",
             EventContracts.MEMBER_UPDATED, "members.member.v1",
             EventContracts.MEETING_SCHEDULED, "meetings.meeting.v1",

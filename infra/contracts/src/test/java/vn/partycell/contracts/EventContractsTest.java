@@ -21,7 +21,7 @@ class EventContractsTest {
 
     @Test
     void topicsAreTheTypeWithoutItsVerbPlusTheMajorVersion() {
-        assertThat(EventContracts.topic(EventContracts.ORG_UNIT_UPDATED, 1)).isEqualTo("members.org-unit.v1");
+        assertThat(EventContracts.topic(EventContracts.ORG_UNIT_CREATED, 1)).isEqualTo("members.org-unit.v1");
         assertThat(EventContracts.topic(EventContracts.MEMBER_REGISTERED, 1)).isEqualTo("members.member.v1");
         assertThat(EventContracts.topic(EventContracts.MEETING_CLOSED, 1)).isEqualTo("meetings.meeting.v1");
         assertThat(EventContracts.deadLetterTopic("meetings.meeting.v1", "evaluation-service"))
@@ -29,17 +29,18 @@ class EventContractsTest {
     }
 
     @Test
-    void knownTypesAreTheSixOfTheDesignAndNothingElse() {
+    void knownTypesAreTheFiveProducedTodayAndNothingElse() {
         assertThat(EventContracts.EVENT_TYPES)
                 .containsExactly(
                         "members.org-unit.created",
-                        "members.org-unit.updated",
                         "members.member.registered",
                         "members.member.updated",
                         "meetings.meeting.scheduled",
                         "meetings.meeting.closed");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
+        // Declared once but never produced (no use case changes an org unit): no contract.
+        assertThat(EventContracts.isKnownType("members.org-unit.updated")).isFalse();
         assertThat(EventContracts.isKnownType(null)).isFalse();
     }
 

@@ -27,7 +27,7 @@ class EventSchemaValidationTest {
     /** The field of each event type that holds the aggregate id (the Kafka key). */
     static String idField(String type) {
         return switch (type) {
-            case EventContracts.ORG_UNIT_CREATED, EventContracts.ORG_UNIT_UPDATED -> "orgUnitId";
+            case EventContracts.ORG_UNIT_CREATED -> "orgUnitId";
             case EventContracts.MEMBER_REGISTERED, EventContracts.MEMBER_UPDATED -> "memberId";
             case EventContracts.MEETING_SCHEDULED, EventContracts.MEETING_CLOSED -> "meetingId";
             default -> throw new IllegalArgumentException(type);
@@ -91,7 +91,6 @@ class EventSchemaValidationTest {
                 .doesNotContain("email", "partyGroupId");
         assertThat(required(EventContracts.MEETING_CLOSED))
                 .contains("attendance", "quorum", "year", "month", "closedAt", "startsAt");
-        assertThat(required(EventContracts.ORG_UNIT_UPDATED)).isEqualTo(required(EventContracts.ORG_UNIT_CREATED));
         assertThat(required(EventContracts.MEMBER_UPDATED)).isEqualTo(required(EventContracts.MEMBER_REGISTERED));
     }
 
@@ -117,7 +116,7 @@ class EventSchemaValidationTest {
     static Stream<Arguments> wrongEnumValues() {
         return Stream.of(
                 Arguments.of(EventContracts.ORG_UNIT_CREATED, "/kind", "SUBCELL"),
-                Arguments.of(EventContracts.ORG_UNIT_UPDATED, "/kind", "cell"),
+                Arguments.of(EventContracts.ORG_UNIT_CREATED, "/kind", "cell"),
                 Arguments.of(EventContracts.MEMBER_REGISTERED, "/gender", "OTHER"),
                 Arguments.of(EventContracts.MEMBER_REGISTERED, "/status", "ACTIVE"),
                 Arguments.of(EventContracts.MEMBER_UPDATED, "/status", "full"),
@@ -281,7 +280,7 @@ class EventSchemaValidationTest {
         assertRejected(EventContracts.MEETING_CLOSED, "/month", 0, "minimum");
         assertRejected(EventContracts.MEETING_CLOSED, "/quorum/present", -1, "minimum");
         assertRejected(EventContracts.MEETING_SCHEDULED, "/version", 0, "minimum");
-        assertRejected(EventContracts.ORG_UNIT_UPDATED, "/version", 1.5, "type");
+        assertRejected(EventContracts.ORG_UNIT_CREATED, "/version", 1.5, "type");
         assertRejected(EventContracts.MEMBER_REGISTERED, "/fullName", "", "minLength");
         assertRejected(EventContracts.MEMBER_REGISTERED, "/fullName", "Nguyễn".repeat(34), "maxLength");
         assertRejected(EventContracts.ORG_UNIT_CREATED, "/name", "x".repeat(201), "maxLength");

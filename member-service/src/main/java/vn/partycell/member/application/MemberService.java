@@ -2,32 +2,34 @@ package vn.partycell.member.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.UUID;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberEvent;
+import vn.partycell.member.domain.MemberId;
 import vn.partycell.member.domain.MemberStatus;
 import vn.partycell.member.domain.OrgUnit;
+import vn.partycell.member.domain.OrgUnitId;
+import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.NotFoundException;
+import vn.partycell.platform.kernel.PageQuery;
+import vn.partycell.platform.kernel.ResultPage;
 import vn.partycell.platform.kernel.Versions;
+import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Role;
 
-/** Use cases of members: register, read, list a cell's roster, record a status change. */
+/**
+ * Use cases of members: register, read, list a cell's roster, record a status change. The member
+ * decides its events; this only checks the caller and stores what the member returns.
+ */
 @Service
 public class MemberService {
 
-    /** Dates people see and enter are Vietnamese dates. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-
-    private final Members members;
-    private final OrgUnits units;
+    private final MemberRepository members;
+    private final OrgUnitRepository units;
     private final Clock clock;
 
-    public MemberService(Members members, OrgUnits units, Clock clock) {
+    public MemberService(MemberRepository members, OrgUnitRepository units, Clock clock) {
         this.members = members;
         this.units = units;
         this.clock = clock;
@@ -41,8 +43,8 @@ public class MemberService {
                 ? null
                 : units.find(command.partyGroupId())
                         .orElseThrow(() -> new NotFoundException("tổ đảng", command.partyGroupId()));
-        Member member = Member.register(
-                UUID.randomUUID(),
+        Change<Member, MemberEvent> registered = Member.register(
+                MemberId.random(),
                 command.person(),
                 cell,
                 group,
@@ -51,27 +53,27 @@ public class MemberService {
                 command.joinedOn(),
                 caller.username(),
                 clock.instant(),
-                LocalDate.now(clock.withZone(ZONE)));
-        members.insert(member, new MemberEvent.Registered(member));
-        return member;
+                LocalDate.now(clock.withZone(VietnamTime.ZONE)));
+        members.insert(registered);
+        return registered.state();
     }
 
-    public Member get(Caller caller, UUID id) {
+    public Member get(Caller caller, MemberId id) {
         Member member = members.find(id).orElseThrow(() -> new NotFoundException("đảng viên", id));
         caller.requireRead(member.orgPath(), "đảng viên", id);
         return member;
     }
 
-    public Page<Member> inCell(Caller caller, UUID cellId, Pageable pageable) {
+    public ResultPage<Member> inCell(Caller caller, OrgUnitId cellId, PageQuery page) {
         OrgUnit cell = units.find(cellId).orElseThrow(() -> new NotFoundException("chi bộ", cellId));
         caller.requireRead(cell.orgPath(), "chi bộ", cellId);
-        return members.inCell(cellId, pageable);
+        return members.inCell(cellId, page);
     }
 
     /** Records a dated status change; {@code exempted} null keeps the current exemption. */
     public Member changeStatus(
             Caller caller,
-            UUID id,
+            MemberId id,
             Long expectedVersion,
             MemberStatus status,
             Boolean exempted,
@@ -81,9 +83,9 @@ public class MemberService {
         caller.requireRole(member.orgPath(), Role.SECRETARY);
         Versions.requireCurrent(expectedVersion, member.version(), "Đảng viên");
         boolean newExempted = exempted == null ? member.exempted() : exempted;
-        Member changed =
+        Change<Member, MemberEvent> change =
                 member.changeStatus(status, newExempted, effectiveOn, reason, caller.username(), clock.instant());
-        members.update(changed, member.version(), new MemberEvent.Updated(changed));
-        return changed;
+        members.update(change, member.version());
+        return change.state();
     }
 }

@@ -7,19 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.RuleViolationException;
 
 /**
  * A party member (đảng viên), kept in one cell (chi bộ) and possibly one of its party groups. Status
- * changes append to {@link #history()}; nothing is overwritten.
+ * changes append to {@link #history()}; nothing is overwritten. Each command returns the new state
+ * with the event it causes, which other contexts follow ({@code members.member.*}).
  */
 public record Member(
-        UUID id,
+        MemberId id,
         PersonalData person,
-        UUID cellId,
-        UUID partyGroupId,
+        OrgUnitId cellId,
+        OrgUnitId partyGroupId,
         OrgPath orgPath,
         MemberStatus status,
         boolean exempted,
@@ -36,9 +37,9 @@ public record Member(
         history = List.copyOf(history);
     }
 
-    /** Admission into a cell, checked against the cell and party group it names. */
-    public static Member register(
-            UUID id,
+    /** Admission into a cell, checked against the cell and party group it names ({@code infra/docs/rules.md} 2.1). */
+    public static Change<Member, MemberEvent> register(
+            MemberId id,
             PersonalData person,
             OrgUnit cell,
             OrgUnit partyGroup,
@@ -70,7 +71,7 @@ public record Member(
                     "member-invalid", "Thông tin đảng viên không hợp lệ", Map.of("fields", problems));
         }
         StatusChange first = new StatusChange(joinedOn, status, exempted, "Kết nạp / tiếp nhận", recordedBy, now);
-        return new Member(
+        Member member = new Member(
                 id,
                 person,
                 cell.id(),
@@ -81,20 +82,22 @@ public record Member(
                 joinedOn,
                 List.of(first),
                 1);
+        return Change.of(member, new MemberEvent.Registered(member));
     }
 
     /**
      * A dated change of status or exemption, e.g. recognition as a full member or exemption from
-     * activities (miễn sinh hoạt). The previous state stays in the history.
+     * activities (miễn sinh hoạt). The previous state stays in the history. Only an active member
+     * changes; a full member never goes back to probation.
      */
-    public Member changeStatus(
+    public Change<Member, MemberEvent> changeStatus(
             MemberStatus newStatus,
             boolean newExempted,
             LocalDate effectiveOn,
             String reason,
             String recordedBy,
             Instant now) {
-        if (!status.isActive()) {
+        if (!isActive()) {
             throw new RuleViolationException(
                     "member-inactive", "Đảng viên đã ở trạng thái " + status + "; không thể thay đổi tiếp");
         }
@@ -109,7 +112,13 @@ public record Member(
         }
         List<StatusChange> next = new ArrayList<>(history);
         next.add(new StatusChange(effectiveOn, newStatus, newExempted, reason, recordedBy, now));
-        return new Member(
+        Member changed = new Member(
                 id, person, cellId, partyGroupId, orgPath, newStatus, newExempted, joinedOn, next, version + 1);
+        return Change.of(changed, new MemberEvent.Updated(changed));
+    }
+
+    /** Counted in the cell's roster and able to change status (see {@link MemberStatus#isActive()}). */
+    public boolean isActive() {
+        return status.isActive();
     }
 }

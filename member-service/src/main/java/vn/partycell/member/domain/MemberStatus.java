@@ -12,6 +12,11 @@ public enum MemberStatus {
     DECEASED,
     TRANSFERRED_OUT;
 
+    /**
+     * The one definition of an active member in member-service: probationary or full. Only an active
+     * member may be admitted or change status; the other statuses are final here ({@code
+     * infra/docs/rules.md} 2.3).
+     */
     public boolean isActive() {
         return this == PROBATIONARY || this == FULL;
     }

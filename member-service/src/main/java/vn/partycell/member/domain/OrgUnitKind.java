@@ -14,7 +14,10 @@ public enum OrgUnitKind {
     CELL,
     PARTY_GROUP;
 
-    /** Which kinds may sit directly above this one; a cell may hang directly under a committee. */
+    /**
+     * Which kinds may sit directly above this one; a cell may hang directly under a committee
+     * ({@code infra/docs/rules.md} 1.1).
+     */
     public Set<OrgUnitKind> allowedParents() {
         return switch (this) {
             case PROVINCE -> EnumSet.noneOf(OrgUnitKind.class);

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +26,9 @@ import vn.partycell.member.application.MemberService;
 import vn.partycell.member.application.RegisterMember;
 import vn.partycell.member.domain.Gender;
 import vn.partycell.member.domain.Member;
+import vn.partycell.member.domain.MemberId;
 import vn.partycell.member.domain.MemberStatus;
+import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.member.domain.PersonalData;
 import vn.partycell.member.domain.StatusChange;
 import vn.partycell.platform.security.Caller;
@@ -105,7 +106,7 @@ public class MemberController {
         static MemberResponse of(Member m) {
             PersonalData p = m.person();
             return new MemberResponse(
-                    m.id(),
+                    m.id().value(),
                     p.fullName(),
                     p.gender(),
                     p.dateOfBirth(),
@@ -114,8 +115,8 @@ public class MemberController {
                     p.phone(),
                     p.email(),
                     p.address(),
-                    m.cellId(),
-                    m.partyGroupId(),
+                    m.cellId().value(),
+                    m.partyGroupId() == null ? null : m.partyGroupId().value(),
                     m.orgPath().value(),
                     m.status(),
                     m.exempted(),
@@ -141,8 +142,8 @@ public class MemberController {
                 caller,
                 new RegisterMember(
                         person,
-                        r.cellId(),
-                        r.partyGroupId(),
+                        OrgUnitId.of(r.cellId()),
+                        r.partyGroupId() == null ? null : OrgUnitId.of(r.partyGroupId()),
                         r.status(),
                         Boolean.TRUE.equals(r.exempted()),
                         r.joinedOn()));
@@ -154,7 +155,7 @@ public class MemberController {
     @GetMapping("/api/v1/members/{id}")
     @Operation(summary = "Xem hồ sơ đảng viên")
     public ResponseEntity<MemberResponse> get(Caller caller, @PathVariable UUID id) {
-        Member member = service.get(caller, id);
+        Member member = service.get(caller, MemberId.of(id));
         return ResponseEntity.ok().eTag(ETags.of(member.version())).body(MemberResponse.of(member));
     }
 
@@ -167,7 +168,7 @@ public class MemberController {
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(required = false) String sort) {
         return PageResponse.of(
-                service.inCell(caller, cellId, PageRequests.of(page, size, sort, SORTABLE, Sort.by("_id"))),
+                service.inCell(caller, OrgUnitId.of(cellId), PageRequests.query(page, size, sort, SORTABLE)),
                 MemberResponse::of);
     }
 
@@ -182,7 +183,7 @@ public class MemberController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody StatusChangeRequest r) {
         Member changed = service.changeStatus(
-                caller, id, ETags.ifMatch(ifMatch), r.status(), r.exempted(), r.effectiveOn(), r.reason());
+                caller, MemberId.of(id), ETags.ifMatch(ifMatch), r.status(), r.exempted(), r.effectiveOn(), r.reason());
         return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(MemberResponse.of(changed));
     }
 }

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,8 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partycell.member.application.OrgUnitService;
 import vn.partycell.member.domain.OrgUnit;
+import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.member.domain.OrgUnitKind;
 import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.web.PageRequests;
 import vn.partycell.platform.web.PageResponse;
@@ -57,11 +58,11 @@ public class OrgUnitController {
 
         static OrgUnitResponse of(OrgUnit u) {
             return new OrgUnitResponse(
-                    u.id(),
+                    u.id().value(),
                     u.code(),
                     u.name(),
                     u.kind(),
-                    u.parentId(),
+                    u.parentId() == null ? null : u.parentId().value(),
                     u.orgPath().value(),
                     u.version());
         }
@@ -72,7 +73,12 @@ public class OrgUnitController {
             summary = "Tạo tổ chức",
             description = "Gốc cần quyền admin trên '/'; nút con cần quyền superior trên nút cha")
     public ResponseEntity<OrgUnitResponse> create(Caller caller, @Valid @RequestBody CreateOrgUnitRequest request) {
-        OrgUnit unit = service.create(caller, request.code(), request.name(), request.kind(), request.parentId());
+        OrgUnit unit = service.create(
+                caller,
+                request.code(),
+                request.name(),
+                request.kind(),
+                request.parentId() == null ? null : OrgUnitId.of(request.parentId()));
         return ResponseEntity.created(URI.create("/api/v1/org-units/" + unit.id()))
                 .body(OrgUnitResponse.of(unit));
     }
@@ -80,7 +86,7 @@ public class OrgUnitController {
     @GetMapping("/{id}")
     @Operation(summary = "Xem một tổ chức")
     public OrgUnitResponse get(Caller caller, @PathVariable UUID id) {
-        return OrgUnitResponse.of(service.get(caller, id));
+        return OrgUnitResponse.of(service.get(caller, OrgUnitId.of(id)));
     }
 
     @GetMapping
@@ -95,7 +101,11 @@ public class OrgUnitController {
             @RequestParam(required = false) String sort) {
         return PageResponse.of(
                 service.search(
-                        caller, parentId, code, kind, PageRequests.of(page, size, sort, SORTABLE, Sort.by("orgPath"))),
+                        caller,
+                        parentId == null ? null : OrgUnitId.of(parentId),
+                        code,
+                        kind,
+                        PageRequests.query(page, size, sort, SORTABLE, PageQuery.Order.asc("orgPath"))),
                 OrgUnitResponse::of);
     }
 }

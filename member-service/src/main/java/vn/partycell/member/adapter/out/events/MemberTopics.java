@@ -2,6 +2,8 @@ package vn.partycell.member.adapter.out.events;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import vn.partycell.contracts.EventContracts;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberEvent;
@@ -9,19 +11,20 @@ import vn.partycell.member.domain.OrgUnit;
 import vn.partycell.member.domain.OrgUnitEvent;
 import vn.partycell.platform.outbox.OutboundEvents;
 import vn.partycell.platform.outbox.OutboxEvent;
+import vn.partycell.platform.outbox.OutboxEventMapper;
 
 /**
- * How member-service's domain events look on the wire. Each carries the full current snapshot
- * with its version, so consumers apply "newer version wins" and a replay rebuilds the same state.
+ * How member-service's domain events look on the wire, and the two {@link OutboxEventMapper} beans
+ * the Mongo adapters store them with. Each event carries the full current snapshot with its version,
+ * so consumers apply "newer version wins" and a replay rebuilds the same state.
  */
-public final class MemberTopics {
+@Configuration(proxyBeanMethods = false)
+public class MemberTopics {
 
     public static final String ORG_UNITS = "members.org-unit.v1";
     public static final String MEMBERS = "members.member.v1";
 
-    private MemberTopics() {}
-
-    /** members.org-unit.created / updated, data. */
+    /** members.org-unit.created, data. */
     public record OrgUnitData(
             UUID orgUnitId, String code, String name, String kind, UUID parentId, String orgPath, long version) {}
 
@@ -40,35 +43,45 @@ public final class MemberTopics {
             String email,
             long version) {}
 
-    public static OutboxEvent toOutbox(OutboundEvents events, OrgUnitEvent event) {
+    @Bean
+    OutboxEventMapper<OrgUnitEvent> orgUnitEvents(OutboundEvents events) {
+        return event -> toOutbox(events, event);
+    }
+
+    @Bean
+    OutboxEventMapper<MemberEvent> memberEvents(OutboundEvents events) {
+        return event -> toOutbox(events, event);
+    }
+
+    static OutboxEvent toOutbox(OutboundEvents events, OrgUnitEvent event) {
         OrgUnit u = event.orgUnit();
         String type = switch (event) {
             case OrgUnitEvent.Created c -> EventContracts.ORG_UNIT_CREATED;
         };
         OrgUnitData data = new OrgUnitData(
-                u.id(),
+                u.id().value(),
                 u.code(),
                 u.name(),
                 u.kind().name(),
-                u.parentId(),
+                u.parentId() == null ? null : u.parentId().value(),
                 u.orgPath().value(),
                 u.version());
         return events.create(ORG_UNITS, type, u.id().toString(), u.orgPath(), data);
     }
 
-    public static OutboxEvent toOutbox(OutboundEvents events, MemberEvent event) {
+    static OutboxEvent toOutbox(OutboundEvents events, MemberEvent event) {
         Member m = event.member();
         String type = switch (event) {
             case MemberEvent.Registered r -> EventContracts.MEMBER_REGISTERED;
             case MemberEvent.Updated u -> EventContracts.MEMBER_UPDATED;
         };
         MemberData data = new MemberData(
-                m.id(),
+                m.id().value(),
                 m.person().fullName(),
                 m.person().gender().name(),
                 m.person().dateOfBirth(),
-                m.cellId(),
-                m.partyGroupId(),
+                m.cellId().value(),
+                m.partyGroupId() == null ? null : m.partyGroupId().value(),
                 m.orgPath().value(),
                 m.status().name(),
                 m.exempted(),

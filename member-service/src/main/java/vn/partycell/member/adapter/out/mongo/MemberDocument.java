@@ -2,12 +2,13 @@ package vn.partycell.member.adapter.out.mongo;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.partycell.member.domain.Member;
+import vn.partycell.member.domain.MemberId;
 import vn.partycell.member.domain.MemberStatus;
+import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.member.domain.PersonalData;
 import vn.partycell.member.domain.StatusChange;
 import vn.partycell.platform.kernel.OrgPath;
@@ -29,10 +30,10 @@ public record MemberDocument(
 
     static MemberDocument from(Member m) {
         return new MemberDocument(
-                m.id().toString(),
+                m.id().value().toString(),
                 m.person(),
-                m.cellId().toString(),
-                m.partyGroupId() == null ? null : m.partyGroupId().toString(),
+                m.cellId().value().toString(),
+                m.partyGroupId() == null ? null : m.partyGroupId().value().toString(),
                 m.orgPath().value(),
                 m.status(),
                 m.exempted(),
@@ -44,10 +45,10 @@ public record MemberDocument(
 
     Member toDomain() {
         return new Member(
-                UUID.fromString(id),
+                MemberId.of(id),
                 person,
-                UUID.fromString(cellId),
-                partyGroupId == null ? null : UUID.fromString(partyGroupId),
+                OrgUnitId.of(cellId),
+                partyGroupId == null ? null : OrgUnitId.of(partyGroupId),
                 OrgPath.of(orgPath),
                 status,
                 exempted,

@@ -1,50 +1,59 @@
 package vn.partycell.member.adapter.out.mongo;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
-import vn.partycell.member.adapter.out.events.MemberTopics;
-import vn.partycell.member.application.Members;
+import vn.partycell.member.application.MemberRepository;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberEvent;
+import vn.partycell.member.domain.MemberId;
+import vn.partycell.member.domain.OrgUnitId;
+import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.ConflictException;
-import vn.partycell.platform.outbox.OutboundEvents;
+import vn.partycell.platform.kernel.PageQuery;
+import vn.partycell.platform.kernel.ResultPage;
+import vn.partycell.platform.mongo.MongoPages;
+import vn.partycell.platform.outbox.OutboxEventMapper;
 import vn.partycell.platform.outbox.OutboxStore;
 
-/** Members in MongoDB; each change and its event are one document write. */
+/** Members in MongoDB; each change and its events are one document write. */
 @Repository
-public class MongoMembers implements Members {
+public class MongoMembers implements MemberRepository {
 
     static final String COLLECTION = "members";
 
+    /** The API's sort fields are the document's paths; {@code _id} keeps pages stable. */
+    private static final Sort NATURAL_ORDER = Sort.by("_id");
+
     private final MongoTemplate mongo;
     private final OutboxStore outbox;
-    private final OutboundEvents events;
+    private final OutboxEventMapper<MemberEvent> events;
 
-    public MongoMembers(MongoTemplate mongo, OutboxStore outbox, OutboundEvents events) {
+    public MongoMembers(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<MemberEvent> events) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.events = events;
     }
 
     @Override
-    public Optional<Member> find(UUID id) {
-        return Optional.ofNullable(mongo.findById(id.toString(), MemberDocument.class))
+    public Optional<Member> find(MemberId id) {
+        return Optional.ofNullable(mongo.findById(id.value().toString(), MemberDocument.class))
                 .map(MemberDocument::toDomain);
     }
 
     @Override
-    public void insert(Member member, MemberEvent event) {
+    public void insert(Change<Member, MemberEvent> registered) {
+        Member member = registered.state();
         try {
-            outbox.insert(COLLECTION, MemberDocument.from(member), List.of(MemberTopics.toOutbox(events, event)));
+            outbox.insert(
+                    COLLECTION,
+                    MemberDocument.from(member),
+                    registered.events().stream().map(events::toOutbox).toList());
         } catch (DuplicateKeyException e) {
             throw new ConflictException(
                     "citizen-id-taken", "Số CCCD " + member.person().citizenId() + " đã thuộc về một đảng viên khác");
@@ -52,21 +61,18 @@ public class MongoMembers implements Members {
     }
 
     @Override
-    public void update(Member member, long expectedVersion, MemberEvent event) {
+    public void update(Change<Member, MemberEvent> change, long expectedVersion) {
         outbox.update(
                 COLLECTION,
-                MemberDocument.from(member),
+                MemberDocument.from(change.state()),
                 expectedVersion,
-                List.of(MemberTopics.toOutbox(events, event)));
+                change.events().stream().map(events::toOutbox).toList());
     }
 
     @Override
-    public Page<Member> inCell(UUID cellId, Pageable pageable) {
-        Query query = Query.query(Criteria.where("cellId").is(cellId.toString()));
-        long total = mongo.count(query, MemberDocument.class);
-        List<Member> content = mongo.find(query.with(pageable), MemberDocument.class).stream()
-                .map(MemberDocument::toDomain)
-                .toList();
-        return new PageImpl<>(content, pageable, total);
+    public ResultPage<Member> inCell(OrgUnitId cellId, PageQuery page) {
+        Query query = Query.query(Criteria.where("cellId").is(cellId.value().toString()));
+        return MongoPages.find(
+                mongo, query, page, Map.of(), NATURAL_ORDER, MemberDocument.class, MemberDocument::toDomain);
     }
 }

@@ -1,53 +1,64 @@
 package vn.partycell.member.adapter.out.mongo;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
-import vn.partycell.member.adapter.out.events.MemberTopics;
-import vn.partycell.member.application.OrgUnits;
+import vn.partycell.member.application.OrgUnitRepository;
 import vn.partycell.member.domain.OrgUnit;
 import vn.partycell.member.domain.OrgUnitEvent;
+import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.member.domain.OrgUnitKind;
+import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.ConflictException;
-import vn.partycell.platform.outbox.OutboundEvents;
+import vn.partycell.platform.kernel.PageQuery;
+import vn.partycell.platform.kernel.ResultPage;
+import vn.partycell.platform.mongo.MongoPages;
+import vn.partycell.platform.outbox.OutboxEventMapper;
 import vn.partycell.platform.outbox.OutboxStore;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.ScopeCriteria;
 
 /** Org units in MongoDB; a new unit and its "created" event are one document insert. */
 @Repository
-public class MongoOrgUnits implements OrgUnits {
+public class MongoOrgUnits implements OrgUnitRepository {
 
     static final String COLLECTION = "org_units";
 
+    /**
+     * The API's sort fields are the document's paths. {@code _id}, never an API field, breaks ties
+     * without repeating a field the caller sorted by (a repeated key would override its direction).
+     */
+    private static final Sort NATURAL_ORDER = Sort.by("_id");
+
     private final MongoTemplate mongo;
     private final OutboxStore outbox;
-    private final OutboundEvents events;
+    private final OutboxEventMapper<OrgUnitEvent> events;
 
-    public MongoOrgUnits(MongoTemplate mongo, OutboxStore outbox, OutboundEvents events) {
+    public MongoOrgUnits(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<OrgUnitEvent> events) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.events = events;
     }
 
     @Override
-    public Optional<OrgUnit> find(UUID id) {
-        return Optional.ofNullable(mongo.findById(id.toString(), OrgUnitDocument.class))
+    public Optional<OrgUnit> find(OrgUnitId id) {
+        return Optional.ofNullable(mongo.findById(id.value().toString(), OrgUnitDocument.class))
                 .map(OrgUnitDocument::toDomain);
     }
 
     @Override
-    public void insert(OrgUnit unit, OrgUnitEvent event) {
+    public void insert(Change<OrgUnit, OrgUnitEvent> created) {
+        OrgUnit unit = created.state();
         try {
-            outbox.insert(COLLECTION, OrgUnitDocument.from(unit), List.of(MemberTopics.toOutbox(events, event)));
+            outbox.insert(
+                    COLLECTION,
+                    OrgUnitDocument.from(unit),
+                    created.events().stream().map(events::toOutbox).toList());
         } catch (DuplicateKeyException e) {
             throw new ConflictException(
                     "org-code-taken", "Mã '" + unit.code() + "' đã được dùng cho một tổ chức cùng cấp trên");
@@ -55,11 +66,14 @@ public class MongoOrgUnits implements OrgUnits {
     }
 
     @Override
-    public Page<OrgUnit> search(Caller caller, UUID parentId, String code, OrgUnitKind kind, Pageable pageable) {
+    public ResultPage<OrgUnit> search(
+            Caller caller, OrgUnitId parentId, String code, OrgUnitKind kind, PageQuery page) {
         Criteria criteria = ScopeCriteria.within(caller, "orgPath");
         if (parentId != null) {
             criteria = new Criteria()
-                    .andOperator(criteria, Criteria.where("parentId").is(parentId.toString()));
+                    .andOperator(
+                            criteria,
+                            Criteria.where("parentId").is(parentId.value().toString()));
         }
         if (code != null) {
             criteria =
@@ -69,11 +83,13 @@ public class MongoOrgUnits implements OrgUnits {
             criteria =
                     new Criteria().andOperator(criteria, Criteria.where("kind").is(kind));
         }
-        Query query = Query.query(criteria);
-        long total = mongo.count(query, OrgUnitDocument.class);
-        List<OrgUnit> content = mongo.find(query.with(pageable), OrgUnitDocument.class).stream()
-                .map(OrgUnitDocument::toDomain)
-                .toList();
-        return new PageImpl<>(content, pageable, total);
+        return MongoPages.find(
+                mongo,
+                Query.query(criteria),
+                page,
+                Map.of(),
+                NATURAL_ORDER,
+                OrgUnitDocument.class,
+                OrgUnitDocument::toDomain);
     }
 }

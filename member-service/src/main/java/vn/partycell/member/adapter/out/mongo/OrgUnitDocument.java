@@ -1,11 +1,11 @@
 package vn.partycell.member.adapter.out.mongo;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.partycell.member.domain.OrgUnit;
+import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.member.domain.OrgUnitKind;
 import vn.partycell.platform.kernel.OrgPath;
 
@@ -23,11 +23,11 @@ public record OrgUnitDocument(
 
     static OrgUnitDocument from(OrgUnit u) {
         return new OrgUnitDocument(
-                u.id().toString(),
+                u.id().value().toString(),
                 u.code(),
                 u.name(),
                 u.kind(),
-                u.parentId() == null ? null : u.parentId().toString(),
+                u.parentId() == null ? null : u.parentId().value().toString(),
                 u.orgPath().value(),
                 u.version(),
                 u.createdAt());
@@ -35,11 +35,11 @@ public record OrgUnitDocument(
 
     OrgUnit toDomain() {
         return new OrgUnit(
-                UUID.fromString(id),
+                OrgUnitId.of(id),
                 code,
                 name,
                 kind,
-                parentId == null ? null : UUID.fromString(parentId),
+                parentId == null ? null : OrgUnitId.of(parentId),
                 OrgPath.of(orgPath),
                 version,
                 createdAt);

@@ -283,4 +283,28 @@ abstract class MemberApiScenarios {
                 .toList();
         assertThat(parameters).contains("cellId").doesNotContain("caller");
     }
+
+    @Test
+    void aListIsSortedTheWayTheCallerAskedEvenByItsDefaultField() {
+        String admin = TestTokens.admin();
+        Answer descending = http.get("/api/v1/org-units?parentId=" + province + "&sort=orgPath,desc", admin);
+        assertThat(descending.status()).as(descending.body().toString()).isEqualTo(200);
+        List<String> paths = descending.body().path("content").findValuesAsString("orgPath");
+        assertThat(paths).hasSize(2);
+        assertThat(paths.getFirst()).as("/…/b/ before /…/a/").endsWith("/b/");
+
+        String secretary = TestTokens.user("bt").grant(cellAPath, "secretary").token();
+        Map<String, Object> an = member(cellA, null, citizenId());
+        an.put("fullName", "Lê Văn An");
+        Map<String, Object> binh = member(cellA, null, citizenId());
+        binh.put("fullName", "Lê Văn Bình");
+        created(http.post("/api/v1/members", secretary, an));
+        created(http.post("/api/v1/members", secretary, binh));
+        Answer byName = http.get("/api/v1/org-units/" + cellA + "/members?sort=person.fullName,desc", secretary);
+        assertThat(byName.body().path("content").findValuesAsString("fullName"))
+                .containsExactly("Lê Văn Bình", "Lê Văn An");
+        assertThat(http.get("/api/v1/org-units/" + cellA + "/members?sort=citizenId", secretary)
+                        .status())
+                .isEqualTo(400);
+    }
 }

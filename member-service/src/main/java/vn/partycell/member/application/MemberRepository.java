@@ -1,0 +1,25 @@
+package vn.partycell.member.application;
+
+import java.util.Optional;
+import vn.partycell.member.domain.Member;
+import vn.partycell.member.domain.MemberEvent;
+import vn.partycell.member.domain.MemberId;
+import vn.partycell.member.domain.OrgUnitId;
+import vn.partycell.platform.kernel.Change;
+import vn.partycell.platform.kernel.PageQuery;
+import vn.partycell.platform.kernel.ResultPage;
+
+/** Port: where members are kept, each stored together with the events its change caused (one write). */
+public interface MemberRepository {
+
+    Optional<Member> find(MemberId id);
+
+    /** Stores a new member and its events; a citizen ID already held by another member is a 409. */
+    void insert(Change<Member, MemberEvent> registered);
+
+    /** Stores the changed member and its events only if the stored version is still {@code expectedVersion} (else 409). */
+    void update(Change<Member, MemberEvent> change, long expectedVersion);
+
+    /** The members recorded in a cell, whatever their status. */
+    ResultPage<Member> inCell(OrgUnitId cellId, PageQuery page);
+}
