@@ -37,6 +37,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import vn.partycell.contracts.EventContracts;
+import vn.partycell.platform.kernel.InvalidInputException;
 import vn.partycell.platform.kernel.NotFoundException;
 import vn.partycell.platform.kernel.RuleViolationException;
 
@@ -59,6 +60,7 @@ public class InboundFailureHandling implements ListenerContainerWithDlqAndRetryC
             PoisonEventException.class,
             RuleViolationException.class,
             NotFoundException.class,
+            InvalidInputException.class,
             DeserializationException.class,
             MessageConversionException.class);
 

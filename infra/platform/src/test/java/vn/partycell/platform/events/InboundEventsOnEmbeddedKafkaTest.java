@@ -181,6 +181,8 @@ class InboundEventsOnEmbeddedKafkaTest {
         String badSchema = UUID.randomUUID().toString();
         String farAhead = UUID.randomUUID().toString();
         String noContentType = UUID.randomUUID().toString();
+        String refersToNothing = UUID.randomUUID().toString();
+        String breaksARule = UUID.randomUUID().toString();
         double retriedBefore = retried();
 
         RecordHeaders forged = all(wrongSource, "/partycell/member-service", true);
@@ -189,6 +191,11 @@ class InboundEventsOnEmbeddedKafkaTest {
         send(
                 all(farAhead, MEETINGS, true),
                 closedData(farAhead, 2).replace("\"version\":2", "\"version\":" + Long.MAX_VALUE));
+        String title = "Sinh hoạt chi bộ thường kỳ tháng 11/2026";
+        send(
+                all(refersToNothing, MEETINGS, true),
+                closedData(refersToNothing, 2).replace(title, "Không có chi bộ"));
+        send(all(breaksARule, MEETINGS, true), closedData(breaksARule, 2).replace(title, "Đã kết thúc"));
         // Every ce_* header but no content-type (kcat without -H content-type=...): still a CloudEvent.
         send(all(noContentType, MEETINGS, false), closedData(noContentType, 2));
 
@@ -197,7 +204,7 @@ class InboundEventsOnEmbeddedKafkaTest {
                 brokers,
                 ClosedMeetingsConsumer.DLT,
                 WAIT,
-                r -> List.of(wrongSource, badSchema, farAhead).stream()
+                r -> List.of(wrongSource, badSchema, farAhead, refersToNothing, breaksARule).stream()
                         .allMatch(k -> r.stream().anyMatch(x -> k.equals(x.key()))));
 
         assertThat(reason(dead, wrongSource))
@@ -206,8 +213,13 @@ class InboundEventsOnEmbeddedKafkaTest {
                 .contains(MEETINGS);
         assertThat(reason(dead, badSchema)).contains("breaks its schema").contains("title");
         assertThat(reason(dead, farAhead)).contains("breaks its schema").contains("/version");
+        assertThat(EventContractValidator.header(one(dead, refersToNothing), "x-exception-fqcn"))
+                .isEqualTo("vn.partycell.platform.kernel.NotFoundException");
+        assertThat(EventContractValidator.header(one(dead, breaksARule), "x-exception-fqcn"))
+                .isEqualTo("vn.partycell.platform.kernel.RuleViolationException");
+        assertThat(reason(dead, breaksARule)).contains("already final");
         assertThat(dead).noneMatch(r -> noContentType.equals(r.key()));
-        for (String meetingId : List.of(wrongSource, badSchema, farAhead)) {
+        for (String meetingId : List.of(wrongSource, badSchema, farAhead, refersToNothing, breaksARule)) {
             assertThat(meetings.timesApplied(meetingId)).as(meetingId).isZero();
             assertThat(mongo.getCollection(ClosedMeetings.COLLECTION).countDocuments(new Document("_id", meetingId)))
                     .isZero();
@@ -239,7 +251,7 @@ class InboundEventsOnEmbeddedKafkaTest {
                         .tags("topic", TOPIC, "group", ClosedMeetingsConsumer.GROUP)
                         .counter())
                 .isNotNull()
-                .satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(3));
+                .satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(5));
     }
 
     private double retried() {

@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.partycell.platform.events.InboundEvent;
 import vn.partycell.platform.events.Outcome;
+import vn.partycell.platform.kernel.NotFoundException;
+import vn.partycell.platform.kernel.RuleViolationException;
 
 /**
  * Keeps one document per closed meeting, keyed by the meeting id, so a redelivery is a duplicate;
@@ -33,6 +35,13 @@ public class ClosedMeetings {
             return Outcome.IGNORED;
         }
         ClosedMeetingData data = event.data(ClosedMeetingData.class);
+        // Titles that make the use case refuse the event, as a domain would.
+        if (data.title().startsWith("Không có chi bộ")) {
+            throw new NotFoundException("cell", data.meetingId());
+        }
+        if (data.title().startsWith("Đã kết thúc")) {
+            throw new RuleViolationException("meeting-closed", "Meeting " + data.meetingId() + " is already final");
+        }
         try {
             mongo.insert(
                     new Document("_id", data.meetingId())
