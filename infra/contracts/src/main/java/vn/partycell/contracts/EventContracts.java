@@ -1,7 +1,9 @@
 package vn.partycell.contracts;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +48,18 @@ public final class EventContracts {
     /** Every event type with a contract, in the order of the AsyncAPI document. */
     public static final List<String> EVENT_TYPES =
             List.of(ORG_UNIT_CREATED, MEMBER_REGISTERED, MEMBER_UPDATED, MEETING_SCHEDULED, MEETING_CLOSED);
+
+    /** Prefix of every producer's CloudEvents {@code source}: {@code /partycell/<spring.application.name>}. */
+    public static final String SOURCE_PREFIX = "/partycell/";
+
+    /**
+     * The one service that publishes on each topic (by its {@code spring.application.name}); a
+     * consumer accepts a record only when its {@code ce_source} is {@link #producerSource(String)}.
+     */
+    public static final Map<String, String> TOPIC_PRODUCERS = Map.of(
+            "members.org-unit.v1", "member-service",
+            "members.member.v1", "member-service",
+            "meetings.meeting.v1", "meeting-service");
 
     /** The major version every current event type is published in. */
     public static final int CURRENT_MAJOR = 1;
@@ -95,6 +109,28 @@ public final class EventContracts {
     public static String topic(String type, int major) {
         requireType(type);
         return type.substring(0, type.lastIndexOf('.')) + ".v" + requireMajor(major);
+    }
+
+    /**
+     * The CloudEvents {@code source} of the service that produces a topic, for example {@code
+     * /partycell/member-service} for {@code members.member.v1}; empty for a topic without a contract.
+     */
+    public static Optional<String> producerSource(String topic) {
+        return Optional.ofNullable(topic == null ? null : TOPIC_PRODUCERS.get(topic))
+                .map(service -> SOURCE_PREFIX + service);
+    }
+
+    /** The major version of a topic named {@code <context>.<aggregate>.v<major>}, or empty. */
+    public static Optional<Integer> majorOf(String topic) {
+        int at = topic == null ? -1 : topic.lastIndexOf(".v");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(requireMajor(Integer.parseInt(topic.substring(at + 2))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Dead-letter topic of a consumer group on a topic: {@code <topic>.<group>.dlt}. */

@@ -29,6 +29,23 @@ class EventContractsTest {
     }
 
     @Test
+    void eachTopicHasOneProducerWhoseSourceConsumersAccept() {
+        assertThat(EventContracts.producerSource("members.org-unit.v1")).contains("/partycell/member-service");
+        assertThat(EventContracts.producerSource("members.member.v1")).contains("/partycell/member-service");
+        assertThat(EventContracts.producerSource("meetings.meeting.v1")).contains("/partycell/meeting-service");
+        assertThat(EventContracts.producerSource("meetings.meeting.v2")).isEmpty();
+        assertThat(EventContracts.producerSource(null)).isEmpty();
+        for (String type : EventContracts.EVENT_TYPES) {
+            assertThat(EventContracts.producerSource(EventContracts.topic(type, EventContracts.CURRENT_MAJOR)))
+                    .as(type)
+                    .isPresent();
+        }
+        assertThat(EventContracts.majorOf("meetings.meeting.v1")).contains(1);
+        assertThat(EventContracts.majorOf("meetings.meeting")).isEmpty();
+        assertThat(EventContracts.majorOf("meetings.meeting.vx")).isEmpty();
+    }
+
+    @Test
     void knownTypesAreTheFiveProducedTodayAndNothingElse() {
         assertThat(EventContracts.EVENT_TYPES)
                 .containsExactly(

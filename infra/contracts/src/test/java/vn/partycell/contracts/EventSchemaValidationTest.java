@@ -281,6 +281,11 @@ class EventSchemaValidationTest {
         assertRejected(EventContracts.MEETING_CLOSED, "/quorum/present", -1, "minimum");
         assertRejected(EventContracts.MEETING_SCHEDULED, "/version", 0, "minimum");
         assertRejected(EventContracts.ORG_UNIT_CREATED, "/version", 1.5, "type");
+        // A version implausibly far ahead would freeze a "newer version wins" read model for good.
+        for (String type : EventContracts.EVENT_TYPES) {
+            assertRejected(type, "/version", Long.MAX_VALUE, "maximum");
+            assertRejected(type, "/version", 1_000_000_001L, "maximum");
+        }
         assertRejected(EventContracts.MEMBER_REGISTERED, "/fullName", "", "minLength");
         assertRejected(EventContracts.MEMBER_REGISTERED, "/fullName", "Nguyễn".repeat(34), "maxLength");
         assertRejected(EventContracts.ORG_UNIT_CREATED, "/name", "x".repeat(201), "maxLength");
@@ -341,6 +346,7 @@ class EventSchemaValidationTest {
         switch (value) {
             case String s -> target.put(field, s);
             case Integer i -> target.put(field, i);
+            case Long l -> target.put(field, l);
             case Double d -> target.put(field, d);
             default -> throw new IllegalArgumentException(String.valueOf(value));
         }

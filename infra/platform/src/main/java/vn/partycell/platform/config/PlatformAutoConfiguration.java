@@ -2,20 +2,28 @@ package vn.partycell.platform.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import vn.partycell.platform.events.DeadLetterCounter;
+import vn.partycell.platform.events.BackingOffRecords;
 import vn.partycell.platform.events.EventMetrics;
+import vn.partycell.platform.events.EventRetryProperties;
+import vn.partycell.platform.events.InboundContract;
 import vn.partycell.platform.events.InboundEvents;
+import vn.partycell.platform.events.InboundFailureHandling;
 import vn.partycell.platform.observability.KafkaHealthIndicator;
 import vn.partycell.platform.observability.MongoPingHealthIndicator;
 import vn.partycell.platform.outbox.OutboundEvents;
@@ -35,7 +43,7 @@ import vn.partycell.platform.web.ProblemHandler;
             "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"
         },
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, EventRetryProperties.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -55,13 +63,36 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    InboundEvents inboundEvents(JsonMapper json, EventMetrics metrics) {
-        return new InboundEvents(json, metrics);
+    BackingOffRecords backingOffRecords(Clock clock, EventRetryProperties retry, MeterRegistry registry) {
+        // An entry with no attempt for two full backoffs has left this instance (its partition moved).
+        BackingOffRecords records =
+                new BackingOffRecords(clock, retry.maxInterval().multipliedBy(2).plusMinutes(1));
+        Gauge.builder("partycell.events.backing_off", records, BackingOffRecords::count)
+                .description("Records whose consumer is backing off after an infrastructure failure")
+                .register(registry);
+        return records;
     }
 
     @Bean
-    DeadLetterCounter deadLetterCounter(EventMetrics metrics) {
-        return new DeadLetterCounter(metrics);
+    InboundContract inboundContract(JsonMapper json) {
+        return new InboundContract(json);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(
+            JsonMapper json, EventMetrics metrics, InboundContract contract, BackingOffRecords backingOff) {
+        return new InboundEvents(json, metrics, contract, backingOff);
+    }
+
+    /** Retry without end for infrastructure failures, dead letters at once for poison (every binding). */
+    @Bean
+    InboundFailureHandling inboundFailureHandling(
+            KafkaProperties kafka, EventRetryProperties retry, EventMetrics metrics, BackingOffRecords backingOff) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, InboundFailureHandling.DeadLetterSerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, InboundFailureHandling.DeadLetterSerializer.class);
+        KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+        return new InboundFailureHandling(deadLetters, retry, metrics, backingOff);
     }
 
     @Bean

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 
-/** The event counters operations watch: published, consumed (by outcome), retried, dead-lettered. */
+/** The event counters operations watch: published, consumed (by outcome), retried (by reason), dead-lettered. */
 public class EventMetrics {
 
     private final MeterRegistry registry;
@@ -32,11 +32,14 @@ public class EventMetrics {
                 .increment();
     }
 
-    public void failed(String topic, String group) {
+    /** One failed attempt of an infrastructure failure, retried after a backoff; reason = exception class. */
+    public void retried(String topic, String group, String reason) {
         Counter.builder("partycell.events.retried")
-                .description("Failed attempts to apply an event (each is retried, then dead-lettered)")
+                .description(
+                        "Failed attempts to apply an event that are retried after a backoff (infrastructure failures)")
                 .tag("topic", topic)
                 .tag("group", group)
+                .tag("reason", reason)
                 .register(registry)
                 .increment();
     }

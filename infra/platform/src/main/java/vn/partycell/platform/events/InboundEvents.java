@@ -1,8 +1,7 @@
 package vn.partycell.platform.events;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wraps a consumer's {@link EventHandler} as a Spring Cloud Stream function: reads the CloudEvents
- * envelope, counts outcomes and failures, and lets failures propagate so that the binder retries
- * with backoff and then dead-letters the record with the reason in its headers.
+ * envelope ({@link CloudEventRecords}), checks the record against its contract ({@link
+ * InboundContract}), counts outcomes, and lets failures propagate to {@link InboundFailureHandling},
+ * which dead-letters poison at once and retries everything else until it is applied.
  */
 public class InboundEvents {
 
@@ -22,10 +22,15 @@ public class InboundEvents {
 
     private final JsonMapper json;
     private final EventMetrics metrics;
+    private final InboundContract contract;
+    private final BackingOffRecords backingOff;
 
-    public InboundEvents(JsonMapper json, EventMetrics metrics) {
+    public InboundEvents(
+            JsonMapper json, EventMetrics metrics, InboundContract contract, BackingOffRecords backingOff) {
         this.json = json;
         this.metrics = metrics;
+        this.contract = contract;
+        this.backingOff = backingOff;
     }
 
     public Consumer<Message<byte[]>> consumer(String group, EventHandler handler) {
@@ -33,61 +38,29 @@ public class InboundEvents {
             MessageHeaders headers = message.getHeaders();
             String topic = text(headers.get(KafkaHeaders.RECEIVED_TOPIC));
             topic = topic == null ? "unknown" : topic;
-            try {
-                InboundEvent event = new InboundEvent(
-                        envelope(headers),
-                        message.getPayload(),
-                        topic,
-                        (int) number(headers.get(KafkaHeaders.RECEIVED_PARTITION)),
-                        number(headers.get(KafkaHeaders.OFFSET)),
-                        json);
-                Outcome outcome = handler.handle(event);
-                metrics.consumed(topic, group, outcome);
-                log.debug(
-                        "{} {} {} -> {}",
+            int partition = (int) number(headers.get(KafkaHeaders.RECEIVED_PARTITION));
+            long offset = number(headers.get(KafkaHeaders.OFFSET));
+            EventEnvelope envelope = CloudEventRecords.envelope(CloudEventRecords.headers(headers));
+            contract.check(topic, envelope, message.getPayload());
+            InboundEvent event = new InboundEvent(envelope, message.getPayload(), topic, partition, offset, json);
+            Outcome outcome = handler.handle(event);
+            metrics.consumed(topic, group, outcome);
+            OptionalInt failedBefore = backingOff.applied(group, topic, partition, offset);
+            if (failedBefore.isPresent()) {
+                log.info(
+                        "Consumer group {} applied {}-{}@{} after {} failed attempt(s): {} {} -> {}",
                         group,
-                        event.envelope().type(),
-                        event.envelope().id(),
+                        topic,
+                        partition,
+                        offset,
+                        failedBefore.getAsInt(),
+                        envelope.type(),
+                        envelope.id(),
                         outcome);
-            } catch (RuntimeException e) {
-                metrics.failed(topic, group);
-                log.warn("{} failed on a record of {}: {}", group, topic, e.toString());
-                throw e;
+            } else {
+                log.debug("{} {} {} -> {}", group, envelope.type(), envelope.id(), outcome);
             }
         };
-    }
-
-    private static EventEnvelope envelope(MessageHeaders headers) {
-        String id = required(headers, CloudEventHeaders.ID);
-        String type = required(headers, CloudEventHeaders.TYPE);
-        String source = required(headers, CloudEventHeaders.SOURCE);
-        String subject = required(headers, CloudEventHeaders.SUBJECT);
-        String specversion = text(headers.get(CloudEventHeaders.SPECVERSION));
-        if (!"1.0".equals(specversion)) {
-            throw new PoisonEventException("Unsupported CloudEvents specversion: " + specversion);
-        }
-        Instant time;
-        try {
-            time = Instant.parse(required(headers, CloudEventHeaders.TIME));
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException("ce_time is not an RFC 3339 instant", e);
-        }
-        return new EventEnvelope(
-                id,
-                source,
-                type,
-                subject,
-                time,
-                text(headers.get(CloudEventHeaders.DATASCHEMA)),
-                text(headers.get(CloudEventHeaders.ORGPATH)));
-    }
-
-    private static String required(MessageHeaders headers, String name) {
-        String value = text(headers.get(name));
-        if (value == null || value.isBlank()) {
-            throw new PoisonEventException("Missing CloudEvents header " + name);
-        }
-        return value;
     }
 
     private static String text(Object value) {

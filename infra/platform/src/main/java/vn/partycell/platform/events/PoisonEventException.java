@@ -1,8 +1,9 @@
 package vn.partycell.platform.events;
 
 /**
- * An event that can never be applied (no envelope, unreadable JSON, invalid data). Retrying will
- * not help, so bindings list it as not retryable and it goes straight to the dead-letter topic.
+ * An event that can never be applied (no envelope, unreadable JSON, breaks its contract, invalid
+ * data). Retrying will not help, so {@link InboundFailureHandling} sends it straight to the
+ * dead-letter topic; every failure that is not poison is retried until it heals.
  */
 public class PoisonEventException extends RuntimeException {
 

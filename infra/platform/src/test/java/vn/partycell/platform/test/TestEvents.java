@@ -41,7 +41,11 @@ public final class TestEvents implements AutoCloseable {
         RecordHeaders headers = new RecordHeaders();
         add(headers, CloudEventHeaders.SPECVERSION, "1.0");
         add(headers, CloudEventHeaders.ID, id);
-        add(headers, CloudEventHeaders.SOURCE, "/partycell/test");
+        // Consumers accept a topic's events only from its producer (the contracts name it).
+        add(
+                headers,
+                CloudEventHeaders.SOURCE,
+                EventContracts.producerSource(topic).orElse("/partycell/test"));
         add(headers, CloudEventHeaders.TYPE, type);
         add(headers, CloudEventHeaders.SUBJECT, key);
         add(headers, CloudEventHeaders.TIME, Instant.now().toString());
