@@ -1,6 +1,6 @@
 package vn.partycell.meeting.domain;
 
-/** Điểm danh: present, late, excused absence (asked for before, with a reason), unexcused absence. */
+/** Attendance (điểm danh): present, late, excused absence (asked for before, with a reason), unexcused absence. */
 public enum AttendanceStatus {
     PRESENT,
     LATE,

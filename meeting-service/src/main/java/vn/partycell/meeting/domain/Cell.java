@@ -1,7 +1,18 @@
 package vn.partycell.meeting.domain;
 
-import java.util.UUID;
+import java.util.Objects;
 import vn.partycell.platform.kernel.OrgPath;
 
-/** A cell (chi bộ) or party group (tổ đảng) as meeting-service knows it from member-service. */
-public record Cell(UUID id, String code, String name, String kind, UUID parentId, OrgPath orgPath, long version) {}
+/**
+ * An org node as meeting-service knows it from member-service: a cell (chi bộ) or one of its party
+ * groups (tổ đảng); only a cell holds meetings. {@code parentId} is null for a node at the top.
+ */
+public record Cell(
+        CellId id, String code, String name, OrgUnitKind kind, OrgUnitId parentId, OrgPath orgPath, long version) {
+
+    public Cell {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(orgPath);
+    }
+}

@@ -1,13 +1,12 @@
 package vn.partycell.meeting.domain;
 
-/** Life cycle: scheduled (notice sent) → in progress (attendance being taken) → closed (final) or cancelled. */
+/**
+ * A meeting's status as it is listed, filtered and stored: scheduled (notice sent), in progress
+ * (attendance is being taken) and closed (final). The life cycle itself is the sealed
+ * {@link Meeting}; each state type says which of these it shows.
+ */
 public enum MeetingStatus {
     SCHEDULED,
     IN_PROGRESS,
-    CLOSED,
-    CANCELLED;
-
-    public boolean isOpen() {
-        return this == SCHEDULED || this == IN_PROGRESS;
-    }
+    CLOSED
 }

@@ -1,34 +1,42 @@
 package vn.partycell.meeting.domain;
 
-import java.util.UUID;
+import java.util.Objects;
 import vn.partycell.platform.kernel.OrgPath;
 
 /**
  * A member as a cell's roster needs them (danh sách đảng viên của chi bộ), copied from
- * member-service's events: who counts for quorum and who may vote.
+ * member-service's events: who counts for quorum and who may vote. {@code partyGroupId} is null
+ * for a member in no party group.
  */
 public record RosterMember(
-        UUID memberId,
-        UUID cellId,
-        UUID partyGroupId,
+        MemberId memberId,
+        CellId cellId,
+        OrgUnitId partyGroupId,
         OrgPath orgPath,
         String fullName,
-        String status,
+        MemberStatus status,
         boolean exempted,
         long version) {
 
-    /** Still in the cell: probationary or full. */
+    public RosterMember {
+        Objects.requireNonNull(memberId);
+        Objects.requireNonNull(cellId);
+        Objects.requireNonNull(orgPath);
+        Objects.requireNonNull(status);
+    }
+
+    /** Still in the cell: probationary or full. The one definition of an active member here. */
     public boolean isActive() {
-        return "FULL".equals(status) || "PROBATIONARY".equals(status);
+        return status == MemberStatus.FULL || status == MemberStatus.PROBATIONARY;
     }
 
     /** Counts toward quorum: a full member who is not exempted from activities. */
     public boolean countsForQuorum() {
-        return "FULL".equals(status) && !exempted;
+        return status == MemberStatus.FULL && !exempted;
     }
 
     /** Only full members vote; probationary members may not. */
     public boolean mayVote() {
-        return "FULL".equals(status);
+        return status == MemberStatus.FULL;
     }
 }

@@ -8,30 +8,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.RuleViolationException;
 
 class MeetingTest {
 
-    private final Cell cell =
-            new Cell(UUID.randomUUID(), "cb-01", "Chi bộ 1", "CELL", null, OrgPath.of("/hy/a/cb-01/"), 1);
+    private final Cell cell = new Cell(
+            new CellId(UUID.randomUUID()), "cb-01", "Chi bộ 1", OrgUnitKind.CELL, null, OrgPath.of("/hy/a/cb-01/"), 1);
     private final QuorumRule moreThanHalf = new QuorumRule(QuorumRule.Comparison.MORE_THAN, 1, 2);
     private final Instant now = Instant.parse("2026-03-05T14:00:00Z");
 
-    private RosterMember member(String status, boolean exempted) {
-        return new RosterMember(UUID.randomUUID(), cell.id(), null, cell.orgPath(), "Đảng viên", status, exempted, 1);
+    private RosterMember member(MemberStatus status, boolean exempted) {
+        return new RosterMember(
+                new MemberId(UUID.randomUUID()), cell.id(), null, cell.orgPath(), "Đảng viên", status, exempted, 1);
     }
 
-    private Meeting scheduled() {
+    private ScheduledMeeting scheduled() {
         return Meeting.schedule(
-                UUID.randomUUID(),
-                cell,
-                MeetingKind.REGULAR,
-                "Sinh hoạt thường kỳ tháng 3/2026",
-                Instant.parse("2026-03-05T12:30:00Z"),
-                "Hội trường UBND xã",
-                List.of("Kiểm điểm nghị quyết tháng 2", " ", "Phân công nhiệm vụ"));
+                        MeetingId.random(),
+                        cell,
+                        MeetingKind.REGULAR,
+                        "Sinh hoạt thường kỳ tháng 3/2026",
+                        Instant.parse("2026-03-05T12:30:00Z"),
+                        "Hội trường UBND xã",
+                        List.of("Kiểm điểm nghị quyết tháng 2", " ", "Phân công nhiệm vụ"))
+                .state();
     }
 
     @Test
@@ -47,15 +50,16 @@ class MeetingTest {
 
     @Test
     void schedulingKeepsTheAgendaAndTheLocalMonth() {
-        Meeting meeting = Meeting.schedule(
-                UUID.randomUUID(),
+        Change<ScheduledMeeting, MeetingEvent> change = Meeting.schedule(
+                MeetingId.random(),
                 cell,
                 MeetingKind.THEMATIC,
                 "Chuyên đề",
                 Instant.parse("2026-02-28T18:30:00Z"),
                 "Xã",
                 List.of("Học tập"));
-        assertThat(meeting.localStart().getMonthValue()).isEqualTo(3);
+        assertThat(change.state().localStart().getMonthValue()).isEqualTo(3);
+        assertThat(change.events()).containsExactly(new MeetingEvent.Scheduled(change.state()));
         assertThat(scheduled().agenda()).containsExactly("Kiểm điểm nghị quyết tháng 2", "Phân công nhiệm vụ");
         assertThat(scheduled().status()).isEqualTo(MeetingStatus.SCHEDULED);
     }
@@ -64,11 +68,11 @@ class MeetingTest {
     void closingWithoutQuorumIsRefusedWithTheCounts() {
         List<RosterMember> members = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            members.add(member("FULL", false));
+            members.add(member(MemberStatus.FULL, false));
         }
-        members.add(member("PROBATIONARY", false));
-        Meeting.Roster roster = new Meeting.Roster(members);
-        Meeting taken = scheduled()
+        members.add(member(MemberStatus.PROBATIONARY, false));
+        Roster roster = new Roster(members);
+        ScheduledMeeting taken = scheduled()
                 .recordAttendance(
                         List.of(
                                 new Attendance(members.get(0).memberId(), AttendanceStatus.PRESENT, null, true),
@@ -76,7 +80,9 @@ class MeetingTest {
                                 new Attendance(members.get(2).memberId(), AttendanceStatus.EXCUSED, "Ốm", false),
                                 new Attendance(members.get(3).memberId(), AttendanceStatus.ABSENT, null, false),
                                 new Attendance(members.get(4).memberId(), AttendanceStatus.PRESENT, null, true)),
-                        roster);
+                        roster)
+                .state();
+        assertThat(taken.status()).isEqualTo(MeetingStatus.IN_PROGRESS);
         assertThatThrownBy(() -> taken.close(roster, moreThanHalf, "bt", now))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.code()).isEqualTo("quorum-not-met");
@@ -89,37 +95,44 @@ class MeetingTest {
 
     @Test
     void aClosedMeetingIsFinal() {
-        RosterMember a = member("FULL", false);
-        RosterMember b = member("FULL", false);
-        RosterMember exempted = member("FULL", true);
-        Meeting.Roster roster = new Meeting.Roster(List.of(a, b, exempted));
-        Meeting closed = scheduled()
+        RosterMember a = member(MemberStatus.FULL, false);
+        RosterMember b = member(MemberStatus.FULL, false);
+        RosterMember exempted = member(MemberStatus.FULL, true);
+        Roster roster = new Roster(List.of(a, b, exempted));
+        Change<ScheduledMeeting, MeetingEvent> taken = scheduled()
                 .recordAttendance(
                         List.of(
                                 new Attendance(a.memberId(), AttendanceStatus.PRESENT, null, true),
                                 new Attendance(b.memberId(), AttendanceStatus.PRESENT, null, false)),
-                        roster)
-                .close(roster, moreThanHalf, "bt", now);
+                        roster);
+        assertThat(taken.events()).isEmpty();
+        Change<ClosedMeeting, MeetingEvent> change = taken.state().close(roster, moreThanHalf, "bt", now);
+        ClosedMeeting closed = change.state();
+        assertThat(change.events()).containsExactly(new MeetingEvent.Closed(closed));
         assertThat(closed.status()).isEqualTo(MeetingStatus.CLOSED);
         assertThat(closed.quorum()).isEqualTo(new Quorum(2, 2, 2));
-        assertThatThrownBy(() -> closed.recordAttendance(
-                        List.of(new Attendance(a.memberId(), AttendanceStatus.ABSENT, null, false)), roster))
-                .isInstanceOf(ConflictException.class)
+        assertThat(closed.closedAt()).isEqualTo(now);
+        assertThat(closed.closedBy()).isEqualTo("bt");
+        assertThat(closed.version()).isEqualTo(3);
+        // A closed meeting has no attendance or close method; asking it for its open state is refused.
+        assertThatThrownBy(closed::requireOpen)
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("meeting-closed"))
                 .hasMessageContaining("kết thúc");
-        assertThatThrownBy(() -> closed.close(roster, moreThanHalf, "bt", now)).isInstanceOf(ConflictException.class);
     }
 
     @Test
     void attendanceMustNameRosterMembersWithReasonsAndPlausibleSpeakers() {
-        RosterMember a = member("FULL", false);
-        RosterMember removed = member("REMOVED", false);
-        Meeting.Roster roster = new Meeting.Roster(List.of(a, removed));
+        RosterMember a = member(MemberStatus.FULL, false);
+        RosterMember removed = member(MemberStatus.REMOVED, false);
+        Roster roster = new Roster(List.of(a, removed));
         assertThatThrownBy(() -> scheduled()
                         .recordAttendance(
                                 List.of(
                                         new Attendance(a.memberId(), AttendanceStatus.EXCUSED, " ", false),
                                         new Attendance(removed.memberId(), AttendanceStatus.PRESENT, null, false),
-                                        new Attendance(UUID.randomUUID(), AttendanceStatus.ABSENT, null, true)),
+                                        new Attendance(
+                                                new MemberId(UUID.randomUUID()), AttendanceStatus.ABSENT, null, true)),
                                 roster))
                 .isInstanceOfSatisfying(
                         RuleViolationException.class,
@@ -129,13 +142,30 @@ class MeetingTest {
 
     @Test
     void closingNeedsEveryExpectedMemberAccountedFor() {
-        RosterMember a = member("FULL", false);
-        RosterMember b = member("PROBATIONARY", false);
-        Meeting.Roster roster = new Meeting.Roster(List.of(a, b));
-        Meeting partial = scheduled()
-                .recordAttendance(List.of(new Attendance(a.memberId(), AttendanceStatus.PRESENT, null, false)), roster);
+        RosterMember a = member(MemberStatus.FULL, false);
+        RosterMember b = member(MemberStatus.PROBATIONARY, false);
+        Roster roster = new Roster(List.of(a, b));
+        ScheduledMeeting partial = scheduled()
+                .recordAttendance(List.of(new Attendance(a.memberId(), AttendanceStatus.PRESENT, null, false)), roster)
+                .state();
         assertThatThrownBy(() -> partial.close(roster, moreThanHalf, "bt", now))
                 .isInstanceOfSatisfying(
                         RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("attendance-incomplete"));
+    }
+
+    @Test
+    void onlyACellHoldsMeetings() {
+        Cell group = new Cell(
+                new CellId(UUID.randomUUID()),
+                "to-1",
+                "Tổ đảng 1",
+                OrgUnitKind.PARTY_GROUP,
+                new OrgUnitId(cell.id().value()),
+                OrgPath.of("/hy/a/cb-01/to-1/"),
+                1);
+        assertThatThrownBy(() ->
+                        Meeting.schedule(MeetingId.random(), group, MeetingKind.REGULAR, "x", now, "y", List.of("z")))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("not-a-cell"));
     }
 }

@@ -8,23 +8,30 @@ import vn.partycell.platform.kernel.OrgPath;
 
 class RosterMemberTest {
 
-    private RosterMember member(String status, boolean exempted) {
+    private RosterMember member(MemberStatus status, boolean exempted) {
         return new RosterMember(
-                UUID.randomUUID(), UUID.randomUUID(), null, OrgPath.of("/hy/cb/"), "Lê Văn Tám", status, exempted, 1);
+                new MemberId(UUID.randomUUID()),
+                new CellId(UUID.randomUUID()),
+                null,
+                OrgPath.of("/hy/cb/"),
+                "Lê Văn Tám",
+                status,
+                exempted,
+                1);
     }
 
     @Test
     void onlyFullMembersWhoAreNotExemptedCountForQuorum() {
-        assertThat(member("FULL", false).countsForQuorum()).isTrue();
-        assertThat(member("FULL", true).countsForQuorum()).isFalse();
-        assertThat(member("PROBATIONARY", false).countsForQuorum()).isFalse();
+        assertThat(member(MemberStatus.FULL, false).countsForQuorum()).isTrue();
+        assertThat(member(MemberStatus.FULL, true).countsForQuorum()).isFalse();
+        assertThat(member(MemberStatus.PROBATIONARY, false).countsForQuorum()).isFalse();
     }
 
     @Test
     void probationaryMembersAreActiveButDoNotVote() {
-        RosterMember probationary = member("PROBATIONARY", false);
+        RosterMember probationary = member(MemberStatus.PROBATIONARY, false);
         assertThat(probationary.isActive()).isTrue();
         assertThat(probationary.mayVote()).isFalse();
-        assertThat(member("REMOVED", false).isActive()).isFalse();
+        assertThat(member(MemberStatus.REMOVED, false).isActive()).isFalse();
     }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,14 +22,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.partycell.meeting.application.MeetingQueries;
 import vn.partycell.meeting.application.MeetingService;
 import vn.partycell.meeting.application.ScheduleMeeting;
 import vn.partycell.meeting.domain.Attendance;
 import vn.partycell.meeting.domain.AttendanceStatus;
+import vn.partycell.meeting.domain.CellId;
+import vn.partycell.meeting.domain.ClosedMeeting;
 import vn.partycell.meeting.domain.Meeting;
+import vn.partycell.meeting.domain.MeetingId;
 import vn.partycell.meeting.domain.MeetingKind;
 import vn.partycell.meeting.domain.MeetingStatus;
+import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.Quorum;
+import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.web.ETags;
 import vn.partycell.platform.web.PageRequests;
@@ -45,9 +50,11 @@ public class MeetingController {
     private static final Set<String> SORTABLE = Set.of("startsAt", "title", "status");
 
     private final MeetingService service;
+    private final MeetingQueries queries;
 
-    public MeetingController(MeetingService service) {
+    public MeetingController(MeetingService service, MeetingQueries queries) {
         this.service = service;
+        this.queries = queries;
     }
 
     public record ScheduleRequest(
@@ -77,6 +84,14 @@ public class MeetingController {
             @NotEmpty(message = "cần ít nhất một dòng điểm danh") @Size(max = 500, message = "tối đa 500 dòng mỗi lần")
             List<@Valid @NotNull AttendanceLine> entries) {}
 
+    /** One attendance line as the API shows it. */
+    public record AttendanceEntry(UUID memberId, AttendanceStatus status, String reason, boolean spoke) {
+
+        static AttendanceEntry of(Attendance a) {
+            return new AttendanceEntry(a.memberId().value(), a.status(), a.reason(), a.spoke());
+        }
+    }
+
     public record MeetingResponse(
             UUID id,
             UUID cellId,
@@ -87,15 +102,16 @@ public class MeetingController {
             String place,
             List<String> agenda,
             MeetingStatus status,
-            List<Attendance> attendance,
+            List<AttendanceEntry> attendance,
             Quorum quorum,
             Instant closedAt,
             long version) {
 
         static MeetingResponse of(Meeting m) {
+            ClosedMeeting closed = m instanceof ClosedMeeting c ? c : null;
             return new MeetingResponse(
-                    m.id(),
-                    m.cellId(),
+                    m.id().value(),
+                    m.cellId().value(),
                     m.orgPath().value(),
                     m.kind(),
                     m.title(),
@@ -103,9 +119,9 @@ public class MeetingController {
                     m.place(),
                     m.agenda(),
                     m.status(),
-                    m.attendanceList(),
-                    m.quorum(),
-                    m.closedAt(),
+                    m.attendanceList().stream().map(AttendanceEntry::of).toList(),
+                    closed == null ? null : closed.quorum(),
+                    closed == null ? null : closed.closedAt(),
                     m.version());
         }
     }
@@ -116,7 +132,8 @@ public class MeetingController {
             description = "Cần quyền committee trở lên trên chi bộ; gửi thông báo tới mọi đảng viên")
     public ResponseEntity<MeetingResponse> schedule(Caller caller, @Valid @RequestBody ScheduleRequest r) {
         Meeting meeting = service.schedule(
-                caller, new ScheduleMeeting(r.cellId(), r.kind(), r.title(), r.startsAt(), r.place(), r.agenda()));
+                caller,
+                new ScheduleMeeting(new CellId(r.cellId()), r.kind(), r.title(), r.startsAt(), r.place(), r.agenda()));
         return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))
                 .eTag(ETags.of(meeting.version()))
                 .body(MeetingResponse.of(meeting));
@@ -125,7 +142,7 @@ public class MeetingController {
     @GetMapping("/{id}")
     @Operation(summary = "Xem buổi sinh hoạt")
     public ResponseEntity<MeetingResponse> get(Caller caller, @PathVariable UUID id) {
-        Meeting meeting = service.get(caller, id);
+        Meeting meeting = queries.get(caller, new MeetingId(id));
         return ResponseEntity.ok().eTag(ETags.of(meeting.version())).body(MeetingResponse.of(meeting));
     }
 
@@ -139,11 +156,11 @@ public class MeetingController {
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(required = false) String sort) {
         return PageResponse.of(
-                service.search(
+                queries.search(
                         caller,
-                        cellId,
+                        cellId == null ? null : new CellId(cellId),
                         status,
-                        PageRequests.of(page, size, sort, SORTABLE, Sort.by(Sort.Direction.DESC, "startsAt"))),
+                        PageRequests.query(page, size, sort, SORTABLE, PageQuery.Order.desc("startsAt"))),
                 MeetingResponse::of);
     }
 
@@ -157,9 +174,10 @@ public class MeetingController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AttendanceRequest r) {
         List<Attendance> entries = r.entries().stream()
-                .map(e -> new Attendance(e.memberId(), e.status(), e.reason(), Boolean.TRUE.equals(e.spoke())))
+                .map(e -> new Attendance(
+                        new MemberId(e.memberId()), e.status(), e.reason(), Boolean.TRUE.equals(e.spoke())))
                 .toList();
-        Meeting meeting = service.recordAttendance(caller, id, ETags.ifMatch(ifMatch), entries);
+        Meeting meeting = service.recordAttendance(caller, new MeetingId(id), ETags.ifMatch(ifMatch), entries);
         return ResponseEntity.ok().eTag(ETags.of(meeting.version())).body(MeetingResponse.of(meeting));
     }
 
@@ -169,7 +187,7 @@ public class MeetingController {
             description = "Kiểm tra số lượng theo quy định của năm; biên bản trở thành bản cuối và phát sự kiện")
     public ResponseEntity<MeetingResponse> close(
             Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Meeting meeting = service.close(caller, id, ETags.ifMatch(ifMatch));
+        Meeting meeting = service.close(caller, new MeetingId(id), ETags.ifMatch(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(meeting.version())).body(MeetingResponse.of(meeting));
     }
 }

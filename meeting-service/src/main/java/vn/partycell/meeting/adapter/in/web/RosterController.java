@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import vn.partycell.meeting.application.RosterProjection;
+import vn.partycell.meeting.application.RosterQueries;
+import vn.partycell.meeting.domain.CellId;
+import vn.partycell.meeting.domain.MemberStatus;
 import vn.partycell.meeting.domain.RosterMember;
 import vn.partycell.platform.security.Caller;
 
@@ -16,17 +18,17 @@ import vn.partycell.platform.security.Caller;
 @Tag(name = "Danh sách chi bộ", description = "Bản sao danh sách đảng viên mà dịch vụ sinh hoạt dùng để tính số lượng")
 public class RosterController {
 
-    private final RosterProjection projection;
+    private final RosterQueries queries;
 
-    public RosterController(RosterProjection projection) {
-        this.projection = projection;
+    public RosterController(RosterQueries queries) {
+        this.queries = queries;
     }
 
     public record RosterEntry(
             UUID memberId,
             String fullName,
             UUID partyGroupId,
-            String status,
+            MemberStatus status,
             boolean exempted,
             boolean countsForQuorum,
             boolean mayVote,
@@ -37,12 +39,12 @@ public class RosterController {
     @GetMapping("/api/v1/cells/{cellId}/roster")
     @Operation(summary = "Danh sách đảng viên của chi bộ (bản sao từ sự kiện)")
     public RosterResponse roster(Caller caller, @PathVariable UUID cellId) {
-        List<RosterMember> members = projection.roster(caller, cellId);
+        List<RosterMember> members = queries.roster(caller, new CellId(cellId));
         List<RosterEntry> entries = members.stream()
                 .map(m -> new RosterEntry(
-                        m.memberId(),
+                        m.memberId().value(),
                         m.fullName(),
-                        m.partyGroupId(),
+                        m.partyGroupId() == null ? null : m.partyGroupId().value(),
                         m.status(),
                         m.exempted(),
                         m.countsForQuorum(),

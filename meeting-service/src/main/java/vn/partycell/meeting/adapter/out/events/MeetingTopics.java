@@ -3,18 +3,29 @@ package vn.partycell.meeting.adapter.out.events;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
-import vn.partycell.meeting.domain.Meeting;
+import vn.partycell.meeting.domain.ClosedMeeting;
 import vn.partycell.meeting.domain.MeetingEvent;
+import vn.partycell.meeting.domain.ScheduledMeeting;
 import vn.partycell.platform.outbox.OutboundEvents;
 import vn.partycell.platform.outbox.OutboxEvent;
+import vn.partycell.platform.outbox.OutboxEventMapper;
 
-/** How meeting-service's events look on the wire (contracts: meetings.meeting.*.v1.json). */
-public final class MeetingTopics {
+/**
+ * How meeting-service's events look on the wire (contracts: meetings.meeting.*.v1.json). The Mongo
+ * adapter receives this as the platform's {@link OutboxEventMapper}, so it never sees these records.
+ */
+@Component
+public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
 
     public static final String MEETINGS = "meetings.meeting.v1";
 
-    private MeetingTopics() {}
+    private final OutboundEvents events;
+
+    public MeetingTopics(OutboundEvents events) {
+        this.events = events;
+    }
 
     public record ScheduledData(
             UUID meetingId,
@@ -45,50 +56,56 @@ public final class MeetingTopics {
             QuorumData quorum,
             long version) {}
 
-    public static OutboxEvent toOutbox(OutboundEvents events, MeetingEvent event) {
-        Meeting m = event.meeting();
+    @Override
+    public OutboxEvent toOutbox(MeetingEvent event) {
         return switch (event) {
-            case MeetingEvent.Scheduled s ->
-                events.create(
-                        MEETINGS,
-                        EventContracts.MEETING_SCHEDULED,
-                        m.id().toString(),
-                        m.orgPath(),
-                        new ScheduledData(
-                                m.id(),
-                                m.cellId(),
-                                m.orgPath().value(),
-                                m.kind().name(),
-                                m.title(),
-                                m.startsAt(),
-                                m.place(),
-                                m.agenda(),
-                                m.version()));
-            case MeetingEvent.Closed c ->
-                events.create(
-                        MEETINGS,
-                        EventContracts.MEETING_CLOSED,
-                        m.id().toString(),
-                        m.orgPath(),
-                        new ClosedData(
-                                m.id(),
-                                m.cellId(),
-                                m.orgPath().value(),
-                                m.kind().name(),
-                                m.title(),
-                                m.startsAt(),
-                                m.closedAt(),
-                                m.localStart().getYear(),
-                                m.localStart().getMonthValue(),
-                                m.attendanceList().stream()
-                                        .map(a -> new AttendanceData(
-                                                a.memberId(), a.status().name(), a.reason(), a.spoke()))
-                                        .toList(),
-                                new QuorumData(
-                                        m.quorum().eligible(),
-                                        m.quorum().present(),
-                                        m.quorum().required()),
-                                m.version()));
+            case MeetingEvent.Scheduled s -> scheduled(s.meeting());
+            case MeetingEvent.Closed c -> closed(c.meeting());
         };
+    }
+
+    private OutboxEvent scheduled(ScheduledMeeting m) {
+        return events.create(
+                MEETINGS,
+                EventContracts.MEETING_SCHEDULED,
+                m.id().toString(),
+                m.orgPath(),
+                new ScheduledData(
+                        m.id().value(),
+                        m.cellId().value(),
+                        m.orgPath().value(),
+                        m.kind().name(),
+                        m.title(),
+                        m.startsAt(),
+                        m.place(),
+                        m.agenda(),
+                        m.version()));
+    }
+
+    private OutboxEvent closed(ClosedMeeting m) {
+        return events.create(
+                MEETINGS,
+                EventContracts.MEETING_CLOSED,
+                m.id().toString(),
+                m.orgPath(),
+                new ClosedData(
+                        m.id().value(),
+                        m.cellId().value(),
+                        m.orgPath().value(),
+                        m.kind().name(),
+                        m.title(),
+                        m.startsAt(),
+                        m.closedAt(),
+                        m.localStart().getYear(),
+                        m.localStart().getMonthValue(),
+                        m.attendanceList().stream()
+                                .map(a -> new AttendanceData(
+                                        a.memberId().value(), a.status().name(), a.reason(), a.spoke()))
+                                .toList(),
+                        new QuorumData(
+                                m.quorum().eligible(),
+                                m.quorum().present(),
+                                m.quorum().required()),
+                        m.version()));
     }
 }

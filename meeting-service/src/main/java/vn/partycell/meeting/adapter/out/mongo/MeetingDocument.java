@@ -4,21 +4,28 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.partycell.meeting.domain.Attendance;
 import vn.partycell.meeting.domain.AttendanceStatus;
+import vn.partycell.meeting.domain.CellId;
+import vn.partycell.meeting.domain.ClosedMeeting;
 import vn.partycell.meeting.domain.Meeting;
+import vn.partycell.meeting.domain.MeetingId;
 import vn.partycell.meeting.domain.MeetingKind;
 import vn.partycell.meeting.domain.MeetingStatus;
+import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.Quorum;
+import vn.partycell.meeting.domain.ScheduledMeeting;
 import vn.partycell.platform.kernel.OrgPath;
 
-/** A meeting as stored, with attendance as a list (member ids are not good field names). */
-@Document(MongoMeetings.COLLECTION)
+/**
+ * A meeting as stored, in every state: the status says which, the close fields are null until it
+ * is closed, attendance is a list (member ids are not good field names).
+ */
+@Document(MongoMeetingRepository.COLLECTION)
 @CompoundIndex(name = "cell_starts", def = "{'cellId': 1, 'startsAt': -1}")
 public record MeetingDocument(
         @Id String id,
@@ -39,6 +46,14 @@ public record MeetingDocument(
     public record AttendanceEntry(String memberId, AttendanceStatus status, String reason, boolean spoke) {}
 
     static MeetingDocument from(Meeting m) {
+        Quorum quorum = null;
+        Instant closedAt = null;
+        String closedBy = null;
+        if (m instanceof ClosedMeeting closed) {
+            quorum = closed.quorum();
+            closedAt = closed.closedAt();
+            closedBy = closed.closedBy();
+        }
         return new MeetingDocument(
                 m.id().toString(),
                 m.cellId().toString(),
@@ -52,34 +67,49 @@ public record MeetingDocument(
                 m.attendance().values().stream()
                         .map(a -> new AttendanceEntry(a.memberId().toString(), a.status(), a.reason(), a.spoke()))
                         .toList(),
-                m.quorum(),
-                m.closedAt(),
-                m.closedBy(),
+                quorum,
+                closedAt,
+                closedBy,
                 m.version());
     }
 
     Meeting toDomain() {
-        Map<UUID, Attendance> byMember = new LinkedHashMap<>();
+        Map<MemberId, Attendance> byMember = new LinkedHashMap<>();
         if (attendance != null) {
             for (AttendanceEntry a : attendance) {
-                UUID member = UUID.fromString(a.memberId());
+                MemberId member = MemberId.of(a.memberId());
                 byMember.put(member, new Attendance(member, a.status(), a.reason(), a.spoke()));
             }
         }
-        return new Meeting(
-                UUID.fromString(id),
-                UUID.fromString(cellId),
-                OrgPath.of(orgPath),
-                kind,
-                title,
-                startsAt,
-                place,
-                agenda == null ? List.of() : agenda,
-                status,
-                byMember,
-                quorum,
-                closedAt,
-                closedBy,
-                version);
+        List<String> items = agenda == null ? List.of() : agenda;
+        return switch (status) {
+            case SCHEDULED, IN_PROGRESS ->
+                new ScheduledMeeting(
+                        MeetingId.of(id),
+                        CellId.of(cellId),
+                        OrgPath.of(orgPath),
+                        kind,
+                        title,
+                        startsAt,
+                        place,
+                        items,
+                        byMember,
+                        version);
+            case CLOSED ->
+                new ClosedMeeting(
+                        MeetingId.of(id),
+                        CellId.of(cellId),
+                        OrgPath.of(orgPath),
+                        kind,
+                        title,
+                        startsAt,
+                        place,
+                        items,
+                        byMember,
+                        quorum,
+                        closedAt,
+                        closedBy,
+                        version);
+        };
     }
 }

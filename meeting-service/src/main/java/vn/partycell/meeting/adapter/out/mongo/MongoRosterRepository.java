@@ -4,7 +4,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -13,8 +12,14 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-import vn.partycell.meeting.application.RosterStore;
+import vn.partycell.meeting.application.Occurrence;
+import vn.partycell.meeting.application.RosterRepository;
 import vn.partycell.meeting.domain.Cell;
+import vn.partycell.meeting.domain.CellId;
+import vn.partycell.meeting.domain.MemberId;
+import vn.partycell.meeting.domain.MemberStatus;
+import vn.partycell.meeting.domain.OrgUnitId;
+import vn.partycell.meeting.domain.OrgUnitKind;
 import vn.partycell.meeting.domain.RosterMember;
 import vn.partycell.platform.kernel.OrgPath;
 
@@ -24,51 +29,48 @@ import vn.partycell.platform.kernel.OrgPath;
  * {@code _id} and nothing is written. The applied event id is kept with the state it produced.
  */
 @Repository
-public class MongoRosterStore implements RosterStore {
+public class MongoRosterRepository implements RosterRepository {
 
     static final String ROSTER = "roster_members";
     static final String CELLS = "cells";
 
     private final MongoTemplate mongo;
 
-    public MongoRosterStore(MongoTemplate mongo) {
+    public MongoRosterRepository(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.getCollection(ROSTER).createIndex(Indexes.ascending("cellId"), new IndexOptions());
         mongo.getCollection(CELLS).createIndex(Indexes.ascending("orgPath"), new IndexOptions());
     }
 
     @Override
-    public boolean saveIfNewer(RosterMember m, String eventId) {
+    public boolean saveIfNewer(RosterMember m, Occurrence occurrence) {
         Update update = new Update()
                 .set("cellId", m.cellId().toString())
-                .set(
-                        "partyGroupId",
-                        m.partyGroupId() == null ? null : m.partyGroupId().toString())
+                .set("partyGroupId", text(m.partyGroupId()))
                 .set("orgPath", m.orgPath().value())
                 .set("fullName", m.fullName())
-                .set("status", m.status())
+                .set("status", m.status().name())
                 .set("exempted", m.exempted())
                 .set("version", m.version())
-                .set("lastEventId", eventId);
-        return upsertIfNewer(ROSTER, m.memberId(), m.version(), update);
+                .set("lastEventId", occurrence.eventId());
+        return upsertIfNewer(ROSTER, m.memberId().toString(), m.version(), update);
     }
 
     @Override
-    public boolean saveIfNewer(Cell c, String eventId) {
+    public boolean saveIfNewer(Cell c, Occurrence occurrence) {
         Update update = new Update()
                 .set("code", c.code())
                 .set("name", c.name())
-                .set("kind", c.kind())
-                .set("parentId", c.parentId() == null ? null : c.parentId().toString())
+                .set("kind", c.kind().name())
+                .set("parentId", text(c.parentId()))
                 .set("orgPath", c.orgPath().value())
                 .set("version", c.version())
-                .set("lastEventId", eventId);
-        return upsertIfNewer(CELLS, c.id(), c.version(), update);
+                .set("lastEventId", occurrence.eventId());
+        return upsertIfNewer(CELLS, c.id().toString(), c.version(), update);
     }
 
-    private boolean upsertIfNewer(String collection, UUID id, long version, Update update) {
-        Query query = Query.query(
-                Criteria.where("_id").is(id.toString()).and("version").lt(version));
+    private boolean upsertIfNewer(String collection, String id, long version, Update update) {
+        Query query = Query.query(Criteria.where("_id").is(id).and("version").lt(version));
         try {
             mongo.upsert(query, update, collection);
             return true;
@@ -78,7 +80,7 @@ public class MongoRosterStore implements RosterStore {
     }
 
     @Override
-    public Optional<Cell> cell(UUID id) {
+    public Optional<Cell> cell(CellId id) {
         Document d = mongo.getCollection(CELLS)
                 .find(new Document("_id", id.toString()))
                 .first();
@@ -90,31 +92,35 @@ public class MongoRosterStore implements RosterStore {
                 id,
                 d.getString("code"),
                 d.getString("name"),
-                d.getString("kind"),
-                parent == null ? null : UUID.fromString(parent),
+                OrgUnitKind.valueOf(d.getString("kind")),
+                parent == null ? null : OrgUnitId.of(parent),
                 OrgPath.of(d.getString("orgPath")),
                 d.get("version", Number.class).longValue()));
     }
 
     @Override
-    public List<RosterMember> roster(UUID cellId) {
+    public List<RosterMember> roster(CellId cellId) {
         Query query =
                 Query.query(Criteria.where("cellId").is(cellId.toString())).with(Sort.by("fullName"));
         return mongo.find(query, Document.class, ROSTER).stream()
-                .map(MongoRosterStore::member)
+                .map(MongoRosterRepository::member)
                 .toList();
     }
 
     private static RosterMember member(Document d) {
         String group = d.getString("partyGroupId");
         return new RosterMember(
-                UUID.fromString(d.getString("_id")),
-                UUID.fromString(d.getString("cellId")),
-                group == null ? null : UUID.fromString(group),
+                MemberId.of(d.getString("_id")),
+                CellId.of(d.getString("cellId")),
+                group == null ? null : OrgUnitId.of(group),
                 OrgPath.of(d.getString("orgPath")),
                 d.getString("fullName"),
-                d.getString("status"),
+                MemberStatus.valueOf(d.getString("status")),
                 Boolean.TRUE.equals(d.getBoolean("exempted")),
                 d.get("version", Number.class).longValue());
+    }
+
+    private static String text(Object id) {
+        return id == null ? null : id.toString();
     }
 }

@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import vn.partycell.meeting.application.RosterProjection;
 import vn.partycell.platform.events.InboundEvents;
 
 /**
@@ -12,17 +11,17 @@ import vn.partycell.platform.events.InboundEvents;
  * group {@code meeting-service}, retries, then the dead-letter topic).
  */
 @Configuration(proxyBeanMethods = false)
-public class MemberEventsConsumers {
+public class MemberEventConsumers {
 
     static final String GROUP = "meeting-service";
 
     @Bean
-    public Consumer<Message<byte[]>> memberEvents(InboundEvents inbound, RosterProjection projection) {
-        return inbound.consumer(GROUP, projection::onMemberEvent);
+    public Consumer<Message<byte[]>> memberEvents(InboundEvents inbound, MemberEventReader reader) {
+        return inbound.consumer(GROUP, reader::onMemberEvent);
     }
 
     @Bean
-    public Consumer<Message<byte[]>> orgUnitEvents(InboundEvents inbound, RosterProjection projection) {
-        return inbound.consumer(GROUP, projection::onOrgUnitEvent);
+    public Consumer<Message<byte[]>> orgUnitEvents(InboundEvents inbound, MemberEventReader reader) {
+        return inbound.consumer(GROUP, reader::onOrgUnitEvent);
     }
 }

@@ -1,0 +1,107 @@
+package vn.partycell.meeting.adapter.in.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.meeting.application.InMemoryRosterRepository;
+import vn.partycell.meeting.application.RosterProjection;
+import vn.partycell.meeting.domain.CellId;
+import vn.partycell.meeting.domain.MemberId;
+import vn.partycell.meeting.domain.MemberStatus;
+import vn.partycell.meeting.domain.OrgUnitKind;
+import vn.partycell.platform.events.EventEnvelope;
+import vn.partycell.platform.events.InboundEvent;
+import vn.partycell.platform.events.Outcome;
+import vn.partycell.platform.events.PoisonEventException;
+
+/** The inbound adapter's wire handling: type dispatch, tolerant reading, poison — without a broker. */
+class MemberEventReaderTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final InMemoryRosterRepository rosters = new InMemoryRosterRepository();
+    private final MemberEventReader reader = new MemberEventReader(new RosterProjection(rosters));
+    private final UUID memberId = UUID.randomUUID();
+    private final UUID cellId = UUID.randomUUID();
+
+    private static InboundEvent event(String type, String json) {
+        EventEnvelope envelope = new EventEnvelope(
+                UUID.randomUUID().toString(),
+                "/partycell/member-service",
+                type,
+                "subject",
+                Instant.parse("2026-03-01T00:00:00Z"),
+                null,
+                "/hy/a/cb-01/");
+        return new InboundEvent(envelope, json.getBytes(StandardCharsets.UTF_8), "topic", 0, 0, JSON);
+    }
+
+    private String member(String status, String extra) {
+        return """
+                {"memberId":"%s","fullName":"Nguyễn Văn An","gender":"MALE","dateOfBirth":"1980-02-03",
+                 "cellId":"%s","partyGroupId":null,"orgPath":"/hy/a/cb-01/","status":"%s","exempted":false,
+                 "joinedOn":"2010-05-19","email":null,"version":1%s}""".formatted(memberId, cellId, status, extra);
+    }
+
+    private String orgUnit(String kind) {
+        return """
+                {"orgUnitId":"%s","code":"cb-01","name":"Chi bộ 1","kind":"%s","parentId":null,
+                 "orgPath":"/hy/a/cb-01/","version":1}""".formatted(cellId, kind);
+    }
+
+    @Test
+    void aMemberSnapshotIsReadTolerantlyAndAppliedOnce() {
+        String json = member("PROBATIONARY", ",\"addedLater\":{\"x\":1}");
+        assertThat(reader.onMemberEvent(event("members.member.registered", json)))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(rosters.member(new MemberId(memberId)))
+                .hasValueSatisfying(m -> assertThat(m.status()).isEqualTo(MemberStatus.PROBATIONARY));
+        assertThat(reader.onMemberEvent(event("members.member.updated", json))).isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void typesThisServiceDoesNotUseAreIgnored() {
+        assertThat(reader.onMemberEvent(event("members.member.transferred", "{}")))
+                .isEqualTo(Outcome.IGNORED);
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.merged", "{}")))
+                .isEqualTo(Outcome.IGNORED);
+    }
+
+    @Test
+    void whatCanNeverBeAppliedIsPoison() {
+        assertThatThrownBy(() -> reader.onMemberEvent(
+                        event("members.member.registered", member("FULL", "").replace("\"cellId\"", "\"cell\""))))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining("cellId");
+        assertThatThrownBy(() -> reader.onMemberEvent(event("members.member.registered", member("RETIRED", ""))))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining("RETIRED");
+        assertThatThrownBy(() -> reader.onMemberEvent(
+                        event("members.member.registered", member("FULL", "").replace("/hy/a/cb-01/", "hy a"))))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining("orgPath");
+        assertThatThrownBy(() -> reader.onOrgUnitEvent(
+                        event("members.org-unit.created", orgUnit("CELL").replace("\"version\":1", "\"version\":0"))))
+                .isInstanceOf(PoisonEventException.class);
+        assertThat(rosters.member(new MemberId(memberId))).isEmpty();
+        assertThat(rosters.cell(new CellId(cellId))).isEmpty();
+    }
+
+    @Test
+    void orgNodesThatAreNotCellsOrPartyGroupsAskNothing() {
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.created", orgUnit("GRASSROOTS"))))
+                .isEqualTo(Outcome.NO_EFFECT);
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.created", orgUnit("VILLAGE"))))
+                .isEqualTo(Outcome.NO_EFFECT);
+        assertThat(rosters.cell(new CellId(cellId))).isEmpty();
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.created", orgUnit("CELL"))))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(rosters.cell(new CellId(cellId)))
+                .hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo(OrgUnitKind.CELL));
+    }
+}
