@@ -31,15 +31,6 @@ public final class EventContracts {
 
     public static final String ORG_UNIT_CREATED = "members.org-unit.created";
 
-    /**
-     * Never produced: member-service has no use case that changes an org unit, so this type has no
-     * schema and is not in {@link #EVENT_TYPES}. Kept only so that consumers still naming it compile.
-     *
-     * @deprecated remove once no consumer refers to it; a future change event gets its own contract
-     */
-    @Deprecated(forRemoval = true)
-    public static final String ORG_UNIT_UPDATED = "members.org-unit.updated";
-
     public static final String MEMBER_REGISTERED = "members.member.registered";
     public static final String MEMBER_UPDATED = "members.member.updated";
     public static final String MEETING_SCHEDULED = "meetings.meeting.scheduled";

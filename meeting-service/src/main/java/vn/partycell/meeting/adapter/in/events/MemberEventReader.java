@@ -54,7 +54,7 @@ public class MemberEventReader {
 
     public Outcome onOrgUnitEvent(InboundEvent event) {
         String type = event.envelope().type();
-        if (!type.equals(EventContracts.ORG_UNIT_CREATED) && !type.equals(EventContracts.ORG_UNIT_UPDATED)) {
+        if (!type.equals(EventContracts.ORG_UNIT_CREATED)) {
             return Outcome.IGNORED;
         }
         OrgUnitData d = event.data(OrgUnitData.class);
