@@ -136,7 +136,11 @@ class GatewayRoutingTest {
         "/api/v1/unknown",
         "/api/v1/membership",
         "/api/v1/evaluations",
-        "/api/v1/evaluations/e-1", "/", "/api/v2/members/x", "/v3/api-docs/unknown-service"})
+        "/api/v1/evaluations/e-1",
+        "/",
+        "/api/v2/members/x",
+        "/v3/api-docs/unknown-service"
+    })
     void unknownPathIsA404Problem(String path) {
         var response = http.get(path, headers -> headers.set("X-Request-Id", "req-404"));
 
