@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 import vn.partycell.evaluation.domain.RemovalReviewPolicy;
 
 /**
- * The evaluation policy of each year (DOMAIN.md: every (rule) number is configuration): shipped
+ * The evaluation policy of each year (infra/docs/rules.md: every (rule) number is configuration): shipped
  * defaults under {@code partycell.policy.default}, and per-year overrides under {@code
  * partycell.policy.years.<year>} that replace only the values they name. Checked at start: a year
  * whose merged values make no sense stops the service.

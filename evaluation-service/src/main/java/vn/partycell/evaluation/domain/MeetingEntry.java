@@ -2,7 +2,6 @@ package vn.partycell.evaluation.domain;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import vn.partycell.platform.kernel.OrgPath;
 
 /**
@@ -12,10 +11,10 @@ import vn.partycell.platform.kernel.OrgPath;
  * @param month the month (1–12) of {@code startsAt} in Asia/Ho_Chi_Minh, as the meeting reported it
  */
 public record MeetingEntry(
-        UUID meetingId,
-        UUID cellId,
+        MeetingId meetingId,
+        CellId cellId,
         OrgPath orgPath,
-        String kind,
+        MeetingKind kind,
         String title,
         Instant startsAt,
         int month,

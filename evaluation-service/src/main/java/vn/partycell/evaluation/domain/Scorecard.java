@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import vn.partycell.platform.kernel.OrgPath;
 
 /**
@@ -13,14 +12,14 @@ import vn.partycell.platform.kernel.OrgPath;
  * expected at. Nothing is counted apart from the entries: every figure is derived from them, so the
  * same set of meetings gives the same scorecard whatever order the meetings arrived in.
  */
-public record Scorecard(UUID memberId, int year, List<MeetingEntry> meetings) {
+public record Scorecard(MemberId memberId, int year, List<MeetingEntry> meetings) {
 
     public Scorecard {
         Objects.requireNonNull(memberId, "memberId");
         if (meetings == null || meetings.isEmpty()) {
             throw new IllegalArgumentException("Bảng điểm phải có ít nhất một cuộc họp");
         }
-        Set<UUID> seen = new HashSet<>();
+        Set<MeetingId> seen = new HashSet<>();
         for (MeetingEntry entry : meetings) {
             if (!seen.add(entry.meetingId())) {
                 throw new IllegalArgumentException("Cuộc họp " + entry.meetingId() + " đã có trong bảng điểm");
@@ -32,11 +31,11 @@ public record Scorecard(UUID memberId, int year, List<MeetingEntry> meetings) {
     }
 
     /** The first meeting on a member's scorecard for the year. */
-    public static Scorecard first(UUID memberId, int year, MeetingEntry entry) {
+    public static Scorecard first(MemberId memberId, int year, MeetingEntry entry) {
         return new Scorecard(memberId, year, List.of(entry));
     }
 
-    public boolean contains(UUID meetingId) {
+    public boolean contains(MeetingId meetingId) {
         return meetings.stream().anyMatch(e -> e.meetingId().equals(meetingId));
     }
 
@@ -56,7 +55,7 @@ public record Scorecard(UUID memberId, int year, List<MeetingEntry> meetings) {
     }
 
     /** The cell of the member's latest meeting in the year. */
-    public UUID cellId() {
+    public CellId cellId() {
         return latest().cellId();
     }
 

@@ -11,16 +11,16 @@ import vn.partycell.platform.kernel.OrgPath;
 
 class ScorecardTest {
 
-    static final UUID MEMBER = UUID.fromString("5e8a2f10-7c3b-4d9e-a1f2-3b4c5d6e7f80");
-    static final UUID CELL = UUID.fromString("3f0c6f7e-2b1a-4d35-9a57-0d1e8c2b7a41");
+    static final MemberId MEMBER = MemberId.of("5e8a2f10-7c3b-4d9e-a1f2-3b4c5d6e7f80");
+    static final CellId CELL = CellId.of("3f0c6f7e-2b1a-4d35-9a57-0d1e8c2b7a41");
     static final OrgPath PATH = OrgPath.of("/hy/du-khoi-ccq/cb-so-tu-phap/");
 
     static MeetingEntry entry(String startsAt, int month, AttendanceStatus status, boolean spoke) {
         return new MeetingEntry(
-                UUID.randomUUID(),
+                new MeetingId(UUID.randomUUID()),
                 CELL,
                 PATH,
-                "REGULAR",
+                MeetingKind.REGULAR,
                 "Sinh hoạt chi bộ thường kỳ tháng " + month,
                 Instant.parse(startsAt),
                 month,
@@ -92,7 +92,15 @@ class ScorecardTest {
 
         assertThat(card.contains(a.meetingId())).isTrue();
         MeetingEntry again = new MeetingEntry(
-                a.meetingId(), CELL, PATH, "REGULAR", "khác", a.startsAt(), 1, AttendanceStatus.ABSENT, false);
+                a.meetingId(),
+                CELL,
+                PATH,
+                MeetingKind.REGULAR,
+                "khác",
+                a.startsAt(),
+                1,
+                AttendanceStatus.ABSENT,
+                false);
         assertThatThrownBy(() -> card.with(again)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Scorecard(MEMBER, 2025, List.of(a, again)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -101,14 +109,14 @@ class ScorecardTest {
 
     @Test
     void belongsToTheCellOfTheMembersLatestMeeting() {
-        UUID newCell = UUID.randomUUID();
+        CellId newCell = new CellId(UUID.randomUUID());
         OrgPath newPath = OrgPath.of("/hy/du-khoi-ccq/cb-so-y-te/");
         MeetingEntry before = entry("2025-01-06T01:00:00Z", 1, AttendanceStatus.PRESENT, true);
         MeetingEntry after = new MeetingEntry(
-                UUID.randomUUID(),
+                new MeetingId(UUID.randomUUID()),
                 newCell,
                 newPath,
-                "REGULAR",
+                MeetingKind.REGULAR,
                 "Sinh hoạt chi bộ tháng 5",
                 Instant.parse("2025-05-05T01:00:00Z"),
                 5,

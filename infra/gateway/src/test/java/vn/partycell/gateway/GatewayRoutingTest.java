@@ -78,7 +78,6 @@ class GatewayRoutingTest {
         "/api/v1/meetings/m-1/attendance, meeting-service",
         "/api/v1/cells/c-1/roster, meeting-service",
         "/api/v1/scorecards/2026, evaluation-service",
-        "/api/v1/evaluations, evaluation-service",
         "/api/v1/removal-reviews/r-7, evaluation-service",
         "/api/v1/notices, notification-service",
         "/api/v1/notices/n-3, notification-service"
@@ -133,7 +132,15 @@ class GatewayRoutingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/v1/unknown", "/api/v1/membership", "/", "/api/v2/members/x", "/v3/api-docs/unknown-service"})
+    @CsvSource({
+        "/api/v1/unknown",
+        "/api/v1/membership",
+        "/api/v1/evaluations",
+        "/api/v1/evaluations/e-1",
+        "/",
+        "/api/v2/members/x",
+        "/v3/api-docs/unknown-service"
+    })
     void unknownPathIsA404Problem(String path) {
         var response = http.get(path, headers -> headers.set("X-Request-Id", "req-404"));
 

@@ -9,14 +9,5 @@ public enum AttendanceStatus {
     /** Vắng có lý do, asked for before the meeting. */
     EXCUSED,
     /** Vắng không lý do: counts toward the removal review. */
-    ABSENT;
-
-    public static AttendanceStatus parse(String value) {
-        for (AttendanceStatus status : values()) {
-            if (status.name().equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("Trạng thái điểm danh không hợp lệ: " + value);
-    }
+    ABSENT
 }

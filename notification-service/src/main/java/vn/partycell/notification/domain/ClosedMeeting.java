@@ -3,7 +3,6 @@ package vn.partycell.notification.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import vn.partycell.platform.kernel.OrgPath;
 
 /**
@@ -13,8 +12,8 @@ import vn.partycell.platform.kernel.OrgPath;
  *     applies
  */
 public record ClosedMeeting(
-        UUID meetingId,
-        UUID cellId,
+        MeetingId meetingId,
+        CellId cellId,
         OrgPath orgPath,
         MeetingKind kind,
         String title,
@@ -23,7 +22,7 @@ public record ClosedMeeting(
         List<Attendance> attendance) {
 
     /** One member's line in the attendance. */
-    public record Attendance(UUID memberId, AttendanceStatus status) {
+    public record Attendance(MemberId memberId, AttendanceStatus status) {
 
         public Attendance {
             Objects.requireNonNull(memberId, "memberId");

@@ -17,14 +17,4 @@ public enum MeetingKind {
     public String label() {
         return label;
     }
-
-    /** The contract's name of the kind; anything else is not a kind of major version 1. */
-    public static MeetingKind parse(String value) {
-        for (MeetingKind kind : values()) {
-            if (kind.name().equals(value)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("Loại buổi sinh hoạt không hợp lệ: " + value);
-    }
 }

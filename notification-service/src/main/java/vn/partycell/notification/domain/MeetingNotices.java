@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The notices a meeting causes: who receives them and what they say (Vietnamese, times in
@@ -26,18 +25,18 @@ public final class MeetingNotices {
     private MeetingNotices() {}
 
     /** The fact "this meeting was scheduled", one per meeting, whatever event reports it. */
-    public static String scheduledFact(UUID meetingId) {
-        return "meeting-scheduled:" + meetingId;
+    public static String scheduledFact(MeetingId meetingId) {
+        return "meeting-scheduled:" + meetingId.value();
     }
 
     /** The fact "absent without excuse at this meeting", one per meeting and member. */
-    public static String absentFact(UUID meetingId) {
-        return "meeting-absent:" + meetingId;
+    public static String absentFact(MeetingId meetingId) {
+        return "meeting-absent:" + meetingId.value();
     }
 
     /** Active members of the meeting's cell, each once, in roster order. */
     public static List<RosterMember> recipients(ScheduledMeeting meeting, List<RosterMember> roster) {
-        Map<UUID, RosterMember> chosen = new LinkedHashMap<>();
+        Map<MemberId, RosterMember> chosen = new LinkedHashMap<>();
         for (RosterMember member : roster) {
             if (member.cellId().equals(meeting.cellId()) && member.isActive()) {
                 chosen.putIfAbsent(member.memberId(), member);
@@ -47,8 +46,8 @@ public final class MeetingNotices {
     }
 
     /** Members recorded absent without excuse (ABSENT), each once, in attendance order. */
-    public static List<UUID> absentees(ClosedMeeting meeting) {
-        Set<UUID> absent = new LinkedHashSet<>();
+    public static List<MemberId> absentees(ClosedMeeting meeting) {
+        Set<MemberId> absent = new LinkedHashSet<>();
         for (ClosedMeeting.Attendance line : meeting.attendance()) {
             if (line.status() == AttendanceStatus.ABSENT) {
                 absent.add(line.memberId());
@@ -79,16 +78,12 @@ public final class MeetingNotices {
         return notices;
     }
 
-    public static List<Notice> absences(ClosedMeeting meeting, NoticePolicy policy, Occurrence occurrence) {
-        if (policy.year() != meeting.year()) {
-            throw new IllegalArgumentException(
-                    "Chính sách năm " + policy.year() + " không áp dụng cho buổi họp năm " + meeting.year());
-        }
+    public static List<Notice> absences(ClosedMeeting meeting, Occurrence occurrence) {
         String title = absentTitle(meeting);
-        String body = absentBody(meeting, policy);
+        String body = absentBody(meeting);
         String fact = absentFact(meeting.meetingId());
         List<Notice> notices = new ArrayList<>();
-        for (UUID member : absentees(meeting)) {
+        for (MemberId member : absentees(meeting)) {
             notices.add(new Notice(
                     null,
                     member,
@@ -142,7 +137,11 @@ public final class MeetingNotices {
         return "Vắng họp không lý do: " + meeting.title();
     }
 
-    static String absentBody(ClosedMeeting meeting, NoticePolicy policy) {
+    /**
+     * The removal-review threshold is evaluation-service's policy (partycell.policy.*.removal-review),
+     * so the notice names the rule without quoting a number it does not own.
+     */
+    static String absentBody(ClosedMeeting meeting) {
         return "Đồng chí được ghi nhận vắng mặt không có lý do tại buổi "
                 + meeting.kind().label()
                 + " "
@@ -154,9 +153,8 @@ public final class MeetingNotices {
                 + ").\n"
                 + "Lần vắng này được tính vào số lần vắng sinh hoạt không lý do của đồng chí trong năm "
                 + meeting.year()
-                + ". Theo quy định, đảng viên vắng sinh hoạt đảng không có lý do chính đáng "
-                + policy.removalReviewAbsentMonths()
-                + " tháng trong năm phải được chi bộ xem xét, đề nghị xóa tên.\n"
+                + ". Theo quy định, đảng viên vắng sinh hoạt đảng không có lý do chính đáng đủ số tháng"
+                + " trong năm mà quy định nêu ra thì phải được chi bộ xem xét, đề nghị xóa tên.\n"
                 + "Nếu có lý do chính đáng, đồng chí báo cáo với chi ủy.";
     }
 }

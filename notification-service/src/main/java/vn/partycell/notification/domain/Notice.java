@@ -18,14 +18,14 @@ import vn.partycell.platform.kernel.OrgPath;
  */
 public record Notice(
         UUID id,
-        UUID recipientMemberId,
+        MemberId recipientMemberId,
         String factKey,
         NoticeKind kind,
         String title,
         String body,
         Instant createdAt,
         Instant readAt,
-        UUID meetingId,
+        MeetingId meetingId,
         OrgPath orgPath,
         String eventId) {
 
@@ -45,8 +45,9 @@ public record Notice(
     }
 
     /** The one id a (recipient, fact) pair can have: a name-based UUID of both. */
-    public static UUID idOf(UUID recipientMemberId, String factKey) {
-        return UUID.nameUUIDFromBytes((recipientMemberId + "|" + factKey).getBytes(StandardCharsets.UTF_8));
+    public static UUID idOf(MemberId recipientMemberId, String factKey) {
+        // The bare UUID text, as before typed ids: stored notice ids must not change.
+        return UUID.nameUUIDFromBytes((recipientMemberId.value() + "|" + factKey).getBytes(StandardCharsets.UTF_8));
     }
 
     public boolean isRead() {

@@ -1,6 +1,5 @@
 package vn.partycell.notification.domain;
 
-import java.util.UUID;
 import vn.partycell.platform.kernel.OrgPath;
 
 /**
@@ -8,15 +7,23 @@ import vn.partycell.platform.kernel.OrgPath;
  * member-service's events: where notices go, and whether the member still belongs to the cell.
  *
  * @param email where e-mail notices would go, or null when the member has none
- * @param status the contract's memberStatus (PROBATIONARY, FULL, REMOVED, EXPELLED, DECEASED,
- *     TRANSFERRED_OUT)
+ * @param status the contract's memberStatus
  * @param version the member record's version the snapshot reflects; newer wins
  */
 public record RosterMember(
-        UUID memberId, UUID cellId, OrgPath orgPath, String fullName, String email, String status, long version) {
+        MemberId memberId,
+        CellId cellId,
+        OrgPath orgPath,
+        String fullName,
+        String email,
+        MemberStatus status,
+        long version) {
 
-    /** Still in the cell: probationary (dự bị) or full (chính thức). Only they get meeting notices. */
+    /**
+     * Still in the cell: probationary (dự bị) or full (chính thức). Only they get meeting notices;
+     * this is the one definition of an active member in this service.
+     */
     public boolean isActive() {
-        return "FULL".equals(status) || "PROBATIONARY".equals(status);
+        return status == MemberStatus.FULL || status == MemberStatus.PROBATIONARY;
     }
 }

@@ -3,20 +3,18 @@ package vn.partycell.notification.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import vn.partycell.platform.kernel.OrgPath;
 
 /** A scheduled cell meeting, as far as its notice needs it: what, when, where and the agenda. */
 public record ScheduledMeeting(
-        UUID meetingId,
-        UUID cellId,
+        MeetingId meetingId,
+        CellId cellId,
         OrgPath orgPath,
         MeetingKind kind,
         String title,
         Instant startsAt,
         String place,
-        List<String> agenda,
-        long version) {
+        List<String> agenda) {
 
     public ScheduledMeeting {
         Objects.requireNonNull(meetingId, "meetingId");

@@ -2,10 +2,10 @@ package vn.partycell.notification.domain;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import vn.partycell.platform.kernel.VietnamTime;
 
 /**
  * Instants as people read them: in Asia/Ho_Chi_Minh, the Vietnamese way, for example {@code 19:30
@@ -13,8 +13,6 @@ import java.util.Map;
  * needed and the text does not change with the JVM's locale.
  */
 public final class VietnameseTime {
-
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -31,13 +29,13 @@ public final class VietnameseTime {
 
     /** {@code 19:30 thứ Năm, ngày 05/03/2026}. */
     public static String dateTime(Instant instant) {
-        ZonedDateTime local = instant.atZone(ZONE);
+        ZonedDateTime local = instant.atZone(VietnamTime.ZONE);
         return TIME.format(local) + " " + day(instant);
     }
 
     /** {@code thứ Năm, ngày 05/03/2026}. */
     public static String day(Instant instant) {
-        ZonedDateTime local = instant.atZone(ZONE);
+        ZonedDateTime local = instant.atZone(VietnamTime.ZONE);
         return DAYS.get(local.getDayOfWeek()) + ", ngày " + DATE.format(local);
     }
 }

@@ -8,21 +8,29 @@ import vn.partycell.platform.kernel.OrgPath;
 
 class RosterMemberTest {
 
-    static RosterMember withStatus(String status) {
+    static RosterMember withStatus(MemberStatus status) {
         return new RosterMember(
-                UUID.randomUUID(), UUID.randomUUID(), OrgPath.of("/hy/a/cb/"), "Nguyễn Văn An", null, status, 1);
+                new MemberId(UUID.randomUUID()),
+                new CellId(UUID.randomUUID()),
+                OrgPath.of("/hy/a/cb/"),
+                "Nguyễn Văn An",
+                null,
+                status,
+                1);
     }
 
     @Test
     void probationaryAndFullMembersAreActive() {
-        assertThat(withStatus("PROBATIONARY").isActive()).isTrue();
-        assertThat(withStatus("FULL").isActive()).isTrue();
+        assertThat(withStatus(MemberStatus.PROBATIONARY).isActive()).isTrue();
+        assertThat(withStatus(MemberStatus.FULL).isActive()).isTrue();
     }
 
     @Test
     void membersWhoLeftTheCellAreNot() {
-        for (String status : new String[] {"REMOVED", "EXPELLED", "DECEASED", "TRANSFERRED_OUT"}) {
-            assertThat(withStatus(status).isActive()).as(status).isFalse();
+        for (MemberStatus status : new MemberStatus[] {
+            MemberStatus.REMOVED, MemberStatus.EXPELLED, MemberStatus.DECEASED, MemberStatus.TRANSFERRED_OUT
+        }) {
+            assertThat(withStatus(status).isActive()).as(status.name()).isFalse();
         }
     }
 }

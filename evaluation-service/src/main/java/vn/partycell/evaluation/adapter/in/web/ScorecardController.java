@@ -6,14 +6,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partycell.evaluation.adapter.in.web.ScorecardResponses.FlaggedMemberResponse;
 import vn.partycell.evaluation.adapter.in.web.ScorecardResponses.ScorecardResponse;
-import vn.partycell.evaluation.application.Scorecards;
+import vn.partycell.evaluation.application.ScorecardQueries;
+import vn.partycell.evaluation.domain.CellId;
+import vn.partycell.evaluation.domain.MemberId;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.web.PageRequests;
 import vn.partycell.platform.web.PageResponse;
@@ -25,9 +26,9 @@ public class ScorecardController {
 
     private static final String YEAR_RANGE = "phải từ 1930 đến 2100";
 
-    private final Scorecards scorecards;
+    private final ScorecardQueries scorecards;
 
-    public ScorecardController(Scorecards scorecards) {
+    public ScorecardController(ScorecardQueries scorecards) {
         this.scorecards = scorecards;
     }
 
@@ -45,7 +46,7 @@ public class ScorecardController {
                     @Max(value = 2100, message = YEAR_RANGE)
                     Integer year) {
         int y = year == null ? scorecards.currentYear() : year;
-        Scorecards.ScorecardView view = scorecards.scorecard(caller, memberId, y);
+        ScorecardQueries.ScorecardView view = scorecards.scorecard(caller, new MemberId(memberId), y);
         return ScorecardResponse.of(
                 view.scorecard(), view.policy(), view.review().orElse(null));
     }
@@ -66,10 +67,10 @@ public class ScorecardController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         int y = year == null ? scorecards.currentYear() : year;
-        // The order is fixed (most months first, then member id); the store applies it.
+        // The order is fixed (most months first, then member id); the repository applies it.
         return PageResponse.of(
                 scorecards.removalReviews(
-                        caller, cellId, y, PageRequests.of(page, size, null, Set.of(), Sort.unsorted())),
+                        caller, new CellId(cellId), y, PageRequests.query(page, size, null, Set.of())),
                 f -> FlaggedMemberResponse.of(f.scorecard(), f.review()));
     }
 }

@@ -30,7 +30,14 @@ public final class ScorecardResponses {
 
         static MeetingRef of(MeetingEntry e) {
             return new MeetingRef(
-                    e.meetingId(), e.cellId(), e.kind(), e.title(), e.startsAt(), e.month(), e.status(), e.spoke());
+                    e.meetingId().value(),
+                    e.cellId().value(),
+                    e.kind().name(),
+                    e.title(),
+                    e.startsAt(),
+                    e.month(),
+                    e.status(),
+                    e.spoke());
         }
 
         static List<MeetingRef> of(List<MeetingEntry> entries) {
@@ -101,9 +108,9 @@ public final class ScorecardResponses {
 
         static ScorecardResponse of(Scorecard s, RemovalReviewPolicy policy, RemovalReview review) {
             return new ScorecardResponse(
-                    s.memberId(),
+                    s.memberId().value(),
                     s.year(),
-                    s.cellId(),
+                    s.cellId().value(),
                     s.orgPath().value(),
                     Figures.of(s.totals()),
                     IntStream.rangeClosed(1, 12)
@@ -127,9 +134,9 @@ public final class ScorecardResponses {
 
         static FlaggedMemberResponse of(Scorecard s, RemovalReview review) {
             return new FlaggedMemberResponse(
-                    s.memberId(),
+                    s.memberId().value(),
                     s.year(),
-                    s.cellId(),
+                    s.cellId().value(),
                     s.orgPath().value(),
                     review.level(),
                     review.months().size(),

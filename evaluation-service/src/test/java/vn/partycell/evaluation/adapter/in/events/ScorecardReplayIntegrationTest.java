@@ -45,8 +45,8 @@ import vn.partycell.platform.test.TestEvents;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class ScorecardReplayIntegrationTest {
 
-    static final String GROUP = MeetingEventsConsumers.GROUP;
-    static final String BINDING = MeetingEventsConsumers.BINDING;
+    static final String GROUP = MeetingEventConsumers.GROUP;
+    static final String BINDING = MeetingEventConsumers.BINDING;
     static final List<String> READ_MODEL = List.of("scorecards", "cells");
 
     @Autowired
@@ -126,11 +126,11 @@ class ScorecardReplayIntegrationTest {
         UUID mover = UUID.randomUUID();
         String[] statuses = {"PRESENT", "PRESENT", "PRESENT", "LATE", "EXCUSED", "ABSENT"};
 
-        List<ClosedMeeting> meetings = new ArrayList<>();
+        List<ClosedMeetingEvent> meetings = new ArrayList<>();
         for (int month = 1; month <= 12; month++) {
             String pathB = month < 7 ? "/hy/b/cb-y/" : "/hy/c/cb-y/";
-            ClosedMeeting a = ClosedMeeting.regular(cellA, pathA, "2025-%02d-04T01:00:00Z".formatted(month));
-            ClosedMeeting b = ClosedMeeting.regular(cellB, pathB, "2025-%02d-06T08:00:00Z".formatted(month));
+            ClosedMeetingEvent a = ClosedMeetingEvent.regular(cellA, pathA, "2025-%02d-04T01:00:00Z".formatted(month));
+            ClosedMeetingEvent b = ClosedMeetingEvent.regular(cellB, pathB, "2025-%02d-06T08:00:00Z".formatted(month));
             for (UUID m : inA) {
                 a.attend(m, statuses[random.nextInt(statuses.length)], random.nextBoolean());
             }
@@ -141,15 +141,15 @@ class ScorecardReplayIntegrationTest {
             meetings.add(a);
             meetings.add(b);
             if (month % 3 == 0) {
-                ClosedMeeting thematic =
-                        ClosedMeeting.thematic(cellA, pathA, "2025-%02d-18T01:00:00Z".formatted(month));
+                ClosedMeetingEvent thematic =
+                        ClosedMeetingEvent.thematic(cellA, pathA, "2025-%02d-18T01:00:00Z".formatted(month));
                 inA.forEach(m -> thematic.attend(m, statuses[random.nextInt(statuses.length)], false));
                 meetings.add(thematic);
             }
         }
         // 17:30 UTC on 31 December 2025 is 00:30 on 1 January 2026 in Viet Nam.
-        ClosedMeeting newYear =
-                ClosedMeeting.regular(cellA, pathA, "2025-12-31T17:30:00Z").attend(inA.getFirst(), "PRESENT", true);
+        ClosedMeetingEvent newYear = ClosedMeetingEvent.regular(cellA, pathA, "2025-12-31T17:30:00Z")
+                .attend(inA.getFirst(), "PRESENT", true);
         assertThat(newYear.year()).isEqualTo(2026);
         meetings.add(newYear);
         Collections.shuffle(meetings, random);
@@ -157,7 +157,7 @@ class ScorecardReplayIntegrationTest {
         int closed = 0;
         int scheduled = 0;
         for (int i = 0; i < meetings.size(); i++) {
-            ClosedMeeting m = meetings.get(i);
+            ClosedMeetingEvent m = meetings.get(i);
             if (i % 5 == 0) {
                 m.sendScheduled(events);
                 scheduled++;
@@ -169,7 +169,7 @@ class ScorecardReplayIntegrationTest {
                 closed++;
                 m.retitled("Biên bản sửa đổi").send(events);
                 closed++;
-                events.sendRaw(ClosedMeeting.TOPIC, "poison-" + UUID.randomUUID(), "{not json");
+                events.sendRaw(ClosedMeetingEvent.TOPIC, "poison-" + UUID.randomUUID(), "{not json");
             }
         }
         return new int[] {closed, scheduled};
@@ -177,7 +177,7 @@ class ScorecardReplayIntegrationTest {
 
     private double consumed(String outcome) {
         var counter = meters.find("partycell.events.consumed")
-                .tags("topic", ClosedMeeting.TOPIC, "group", GROUP, "outcome", outcome)
+                .tags("topic", ClosedMeetingEvent.TOPIC, "group", GROUP, "outcome", outcome)
                 .counter();
         return counter == null ? 0 : counter.count();
     }
@@ -196,13 +196,13 @@ class ScorecardReplayIntegrationTest {
 
     private List<TopicPartition> partitions() throws Exception {
         return admin
-                .describeTopics(List.of(ClosedMeeting.TOPIC))
+                .describeTopics(List.of(ClosedMeetingEvent.TOPIC))
                 .allTopicNames()
                 .get()
-                .get(ClosedMeeting.TOPIC)
+                .get(ClosedMeetingEvent.TOPIC)
                 .partitions()
                 .stream()
-                .map(p -> new TopicPartition(ClosedMeeting.TOPIC, p.partition()))
+                .map(p -> new TopicPartition(ClosedMeetingEvent.TOPIC, p.partition()))
                 .toList();
     }
 

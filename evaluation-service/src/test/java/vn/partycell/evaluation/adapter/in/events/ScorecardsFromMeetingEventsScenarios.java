@@ -106,7 +106,7 @@ abstract class ScorecardsFromMeetingEventsScenarios {
         Set<String> keys = meetings.stream().map(UUID::toString).collect(Collectors.toSet());
         List<ConsumerRecord<String, byte[]>> onWire = TopicProbe.read(
                 brokers,
-                ClosedMeeting.TOPIC,
+                ClosedMeetingEvent.TOPIC,
                 Duration.ofSeconds(20),
                 r -> r.stream().filter(x -> keys.contains(x.key())).count() >= keys.size());
         List<ConsumerRecord<String, byte[]>> ours =
@@ -118,17 +118,17 @@ abstract class ScorecardsFromMeetingEventsScenarios {
 
     @Test
     void closedMeetingsBuildAScorecardWhoseEveryNumberTracesToItsMeetings() {
-        ClosedMeeting january = ClosedMeeting.regular(cellId, cellPath, "2025-01-06T01:00:00Z")
+        ClosedMeetingEvent january = ClosedMeetingEvent.regular(cellId, cellPath, "2025-01-06T01:00:00Z")
                 .attend(an, "PRESENT", true)
                 .attend(binh, "ABSENT", false);
         // 18:30 UTC on 28 February is 01:30 on 1 March in Viet Nam: it counts for March.
-        ClosedMeeting earlyMarch = ClosedMeeting.regular(cellId, cellPath, "2025-02-28T18:30:00Z")
+        ClosedMeetingEvent earlyMarch = ClosedMeetingEvent.regular(cellId, cellPath, "2025-02-28T18:30:00Z")
                 .attend(an, "LATE", true)
                 .attend(binh, "EXCUSED", false);
-        ClosedMeeting thematic = ClosedMeeting.thematic(cellId, cellPath, "2025-03-20T01:00:00Z")
+        ClosedMeetingEvent thematic = ClosedMeetingEvent.thematic(cellId, cellPath, "2025-03-20T01:00:00Z")
                 .attend(an, "EXCUSED", false)
                 .attend(binh, "PRESENT", true);
-        ClosedMeeting upcoming = ClosedMeeting.regular(cellId, cellPath, "2025-04-05T01:00:00Z");
+        ClosedMeetingEvent upcoming = ClosedMeetingEvent.regular(cellId, cellPath, "2025-04-05T01:00:00Z");
         january.send(events);
         upcoming.sendScheduled(events);
         earlyMarch.send(events);
@@ -187,7 +187,7 @@ abstract class ScorecardsFromMeetingEventsScenarios {
 
     @Test
     void aRedeliveryAndASecondEventAboutTheSameMeetingChangeNothing() {
-        ClosedMeeting meeting = ClosedMeeting.regular(cellId, cellPath, "2025-05-05T01:00:00Z")
+        ClosedMeetingEvent meeting = ClosedMeetingEvent.regular(cellId, cellPath, "2025-05-05T01:00:00Z")
                 .attend(an, "PRESENT", true)
                 .attend(binh, "ABSENT", false);
         String eventId = meeting.send(events);
@@ -208,18 +208,18 @@ abstract class ScorecardsFromMeetingEventsScenarios {
     @Test
     void poisonGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerGoesOn() {
         String rawKey = "poison-" + UUID.randomUUID();
-        events.sendRaw(ClosedMeeting.TOPIC, rawKey, "{not json at all");
+        events.sendRaw(ClosedMeetingEvent.TOPIC, rawKey, "{not json at all");
         // A well-formed envelope whose month is not the month of startsAt in Viet Nam.
-        ClosedMeeting wrongMonth =
-                ClosedMeeting.regular(cellId, cellPath, "2025-06-05T01:00:00Z").attend(an, "PRESENT", true);
+        ClosedMeetingEvent wrongMonth = ClosedMeetingEvent.regular(cellId, cellPath, "2025-06-05T01:00:00Z")
+                .attend(an, "PRESENT", true);
         events.send(
-                ClosedMeeting.TOPIC,
-                ClosedMeeting.CLOSED,
+                ClosedMeetingEvent.TOPIC,
+                ClosedMeetingEvent.CLOSED,
                 wrongMonth.meetingId.toString(),
                 cellPath,
                 wrongMonth.json().replace("\"month\":6", "\"month\":7"));
-        ClosedMeeting after =
-                ClosedMeeting.regular(cellId, cellPath, "2025-07-05T01:00:00Z").attend(an, "PRESENT", false);
+        ClosedMeetingEvent after = ClosedMeetingEvent.regular(cellId, cellPath, "2025-07-05T01:00:00Z")
+                .attend(an, "PRESENT", false);
         after.send(events);
 
         JsonNode card = scorecardOnceItHas(an, 2025, 1);
@@ -236,7 +236,7 @@ abstract class ScorecardsFromMeetingEventsScenarios {
                 dead.stream().filter(r -> rawKey.equals(r.key())).findFirst().orElseThrow();
         assertThat(new String(raw.value(), StandardCharsets.UTF_8)).isEqualTo("{not json at all");
         assertThat(EventContractValidator.header(raw, "x-exception-message")).contains("ce_id");
-        assertThat(EventContractValidator.header(raw, "x-original-topic")).isEqualTo(ClosedMeeting.TOPIC);
+        assertThat(EventContractValidator.header(raw, "x-original-topic")).isEqualTo(ClosedMeetingEvent.TOPIC);
         ConsumerRecord<String, byte[]> invalid = dead.stream()
                 .filter(r -> wrongMonth.meetingId.toString().equals(r.key()))
                 .findFirst()
@@ -244,7 +244,7 @@ abstract class ScorecardsFromMeetingEventsScenarios {
         assertThat(EventContractValidator.header(invalid, "x-exception-message"))
                 .contains("is not the month of startsAt");
         assertThat(meters.find("partycell.events.dead_lettered")
-                        .tags("topic", ClosedMeeting.TOPIC, "group", "evaluation-service")
+                        .tags("topic", ClosedMeetingEvent.TOPIC, "group", "evaluation-service")
                         .counter())
                 .isNotNull()
                 .satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(2));
@@ -258,7 +258,8 @@ abstract class ScorecardsFromMeetingEventsScenarios {
         UUID fine = UUID.randomUUID();
         UUID oneBadMonth = UUID.randomUUID();
         for (int month = 1; month <= rule.reviewMonths(); month++) {
-            ClosedMeeting m = ClosedMeeting.regular(cellId, cellPath, "2025-%02d-05T01:00:00Z".formatted(month))
+            ClosedMeetingEvent m = ClosedMeetingEvent.regular(
+                            cellId, cellPath, "2025-%02d-05T01:00:00Z".formatted(month))
                     .attend(warned, month <= rule.warningMonths() ? "ABSENT" : "PRESENT", false)
                     .attend(reviewed, "ABSENT", false)
                     .attend(fine, month < rule.warningMonths() ? "ABSENT" : "EXCUSED", false)
@@ -266,7 +267,7 @@ abstract class ScorecardsFromMeetingEventsScenarios {
             m.send(events);
         }
         // A second unexcused absence in January: still one month.
-        ClosedMeeting.thematic(cellId, cellPath, "2025-01-20T01:00:00Z")
+        ClosedMeetingEvent.thematic(cellId, cellPath, "2025-01-20T01:00:00Z")
                 .attend(oneBadMonth, "ABSENT", false)
                 .send(events);
         scorecardOnceItHas(reviewed, 2025, rule.reviewMonths());
@@ -324,7 +325,7 @@ abstract class ScorecardsFromMeetingEventsScenarios {
 
     @Test
     void aMemberReadsTheirOwnScorecardAndOnlyThatWithoutAGrantOverIt() {
-        ClosedMeeting meeting = ClosedMeeting.regular(cellId, cellPath, "2025-08-05T01:00:00Z")
+        ClosedMeetingEvent meeting = ClosedMeetingEvent.regular(cellId, cellPath, "2025-08-05T01:00:00Z")
                 .attend(an, "PRESENT", true)
                 .attend(binh, "LATE", false);
         meeting.send(events);
@@ -354,8 +355,8 @@ abstract class ScorecardsFromMeetingEventsScenarios {
     @Test
     void theYearDefaultsToTheCurrentYearInVietNamAndIsChecked() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ClosedMeeting meeting =
-                ClosedMeeting.regular(cellId, cellPath, now.toString()).attend(an, "PRESENT", true);
+        ClosedMeetingEvent meeting =
+                ClosedMeetingEvent.regular(cellId, cellPath, now.toString()).attend(an, "PRESENT", true);
         meeting.send(events);
         scorecardOnceItHas(an, meeting.year(), 1);
 

@@ -6,14 +6,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.partycell.notification.application.Inbox;
+import vn.partycell.notification.application.InboxService;
 import vn.partycell.notification.domain.Notice;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.web.PageRequests;
@@ -28,9 +27,9 @@ import vn.partycell.platform.web.PageResponse;
 @Tag(name = "Thông báo", description = "Hộp thư thông báo của chính người dùng: đọc, đánh dấu đã đọc")
 public class NoticeController {
 
-    private final Inbox inbox;
+    private final InboxService inbox;
 
-    public NoticeController(Inbox inbox) {
+    public NoticeController(InboxService inbox) {
         this.inbox = inbox;
     }
 
@@ -58,7 +57,7 @@ public class NoticeController {
                     n.body(),
                     n.createdAt(),
                     n.readAt(),
-                    n.meetingId(),
+                    n.meetingId() == null ? null : n.meetingId().value(),
                     n.orgPath().value());
         }
     }
@@ -76,8 +75,9 @@ public class NoticeController {
                     Boolean unread,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        var request = PageRequests.of(page, size, null, Set.of(), Sort.by(Sort.Direction.DESC, "createdAt"));
-        return PageResponse.of(inbox.list(caller, unread, request), NoticeView::of);
+        // Newest first is the inbox's one order; the repository applies it.
+        return PageResponse.of(
+                inbox.list(caller, unread, PageRequests.query(page, size, null, Set.of())), NoticeView::of);
     }
 
     @GetMapping("/unread-count")

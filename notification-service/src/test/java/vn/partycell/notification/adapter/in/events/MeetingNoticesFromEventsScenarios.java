@@ -24,7 +24,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
-import vn.partycell.notification.application.RosterStore;
+import vn.partycell.notification.application.RosterRepository;
+import vn.partycell.notification.domain.MemberId;
 import vn.partycell.notification.domain.RosterMember;
 import vn.partycell.notification.support.MeetingLoop;
 import vn.partycell.platform.events.CloudEventHeaders;
@@ -55,7 +56,7 @@ abstract class MeetingNoticesFromEventsScenarios {
     MeterRegistry meters;
 
     @Autowired
-    RosterStore roster;
+    RosterRepository roster;
 
     @Autowired
     MongoTemplate mongo;
@@ -98,10 +99,10 @@ abstract class MeetingNoticesFromEventsScenarios {
 
     private void awaitRoster(Map<UUID, Long> versions) {
         await().atMost(WAIT)
-                .untilAsserted(() -> versions.forEach(
-                        (id, version) -> assertThat(roster.member(id).map(RosterMember::version))
-                                .as("roster version of " + id)
-                                .contains(version)));
+                .untilAsserted(() -> versions.forEach((id, version) -> assertThat(
+                                roster.member(new MemberId(id)).map(RosterMember::version))
+                        .as("roster version of " + id)
+                        .contains(version)));
     }
 
     private long storedNotices(UUID meetingId) {
@@ -248,7 +249,7 @@ abstract class MeetingNoticesFromEventsScenarios {
                 .contains("vắng mặt không có lý do tại buổi sinh hoạt thường kỳ “" + TITLE
                         + "” (thứ Năm, ngày 05/03/2026)")
                 .contains("trong năm 2026")
-                .contains("3 tháng trong năm phải được chi bộ xem xét, đề nghị xóa tên");
+                .contains("đủ số tháng trong năm mà quy định nêu ra thì phải được chi bộ xem xét, đề nghị xóa tên");
 
         double duplicates = consumed(MeetingLoop.MEETINGS, "duplicate");
         loop.redeliver(

@@ -15,7 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
-import vn.partycell.notification.application.RosterStore;
+import vn.partycell.notification.application.RosterRepository;
+import vn.partycell.notification.domain.MemberId;
 import vn.partycell.notification.domain.RosterMember;
 import vn.partycell.notification.support.MeetingLoop;
 import vn.partycell.platform.test.Http;
@@ -40,7 +41,7 @@ class InboxApiIntegrationTest {
     EmbeddedKafkaBroker broker;
 
     @Autowired
-    RosterStore roster;
+    RosterRepository roster;
 
     MeetingLoop loop;
     Http http;
@@ -56,8 +57,12 @@ class InboxApiIntegrationTest {
         loop.registered(an, "Nguyễn Văn An", "FULL");
         loop.registered(binh, "Trần Thị Bình", "FULL");
         await().atMost(WAIT)
-                .until(() -> roster.member(an).map(RosterMember::version).isPresent()
-                        && roster.member(binh).map(RosterMember::version).isPresent());
+                .until(() -> roster.member(new MemberId(an))
+                                .map(RosterMember::version)
+                                .isPresent()
+                        && roster.member(new MemberId(binh))
+                                .map(RosterMember::version)
+                                .isPresent());
         loop.scheduled(meetingId, TITLE, STARTS);
         await().atMost(WAIT).until(() -> total(token(an)) == 1 && total(token(binh)) == 1);
         loop.closed(meetingId, TITLE, STARTS, Map.of(an, "ABSENT", binh, "PRESENT"));

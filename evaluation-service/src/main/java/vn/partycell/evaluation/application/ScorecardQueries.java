@@ -3,21 +3,23 @@ package vn.partycell.evaluation.application;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.UUID;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import vn.partycell.evaluation.domain.CellId;
+import vn.partycell.evaluation.domain.MemberId;
 import vn.partycell.evaluation.domain.RemovalReview;
 import vn.partycell.evaluation.domain.RemovalReviewPolicy;
 import vn.partycell.evaluation.domain.Scorecard;
 import vn.partycell.platform.kernel.NotFoundException;
 import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.kernel.PageQuery;
+import vn.partycell.platform.kernel.ResultPage;
+import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Role;
 
 /** Reading scorecards and the removal-review list, within the caller's scope. */
 @Service
-public class Scorecards {
+public class ScorecardQueries {
 
     /** A scorecard with what the year's policy makes of it. */
     public record ScorecardView(Scorecard scorecard, RemovalReviewPolicy policy, Optional<RemovalReview> review) {}
@@ -25,19 +27,19 @@ public class Scorecards {
     /** One member of a cell flagged for the removal review. */
     public record Flagged(Scorecard scorecard, RemovalReview review) {}
 
-    private final ScorecardStore store;
+    private final ScorecardRepository scorecards;
     private final PolicyProperties policy;
     private final Clock clock;
 
-    public Scorecards(ScorecardStore store, PolicyProperties policy, Clock clock) {
-        this.store = store;
+    public ScorecardQueries(ScorecardRepository scorecards, PolicyProperties policy, Clock clock) {
+        this.scorecards = scorecards;
         this.policy = policy;
         this.clock = clock;
     }
 
     /** The current year where the members live (Asia/Ho_Chi_Minh). */
     public int currentYear() {
-        return LocalDate.now(clock.withZone(ScorecardProjection.ZONE)).getYear();
+        return LocalDate.now(clock.withZone(VietnamTime.ZONE)).getYear();
     }
 
     /**
@@ -45,10 +47,11 @@ public class Scorecards {
      * grant covering the org path of the member's latest meeting. Out of scope looks exactly like
      * "no scorecard" (404); a plain member asking for a colleague's gets 403.
      */
-    public ScorecardView scorecard(Caller caller, UUID memberId, int year) {
+    public ScorecardView scorecard(Caller caller, MemberId memberId, int year) {
         String resource = "bảng điểm năm " + year + " của đảng viên";
-        Scorecard scorecard = store.find(memberId, year).orElseThrow(() -> new NotFoundException(resource, memberId));
-        if (!caller.isMember(memberId)) {
+        Scorecard scorecard =
+                scorecards.find(memberId, year).orElseThrow(() -> new NotFoundException(resource, memberId));
+        if (!caller.isMember(memberId.value())) {
             // Out of scope: 404. In scope but a plain member: a colleague's record is not theirs to read.
             caller.requireRead(scorecard.orgPath(), resource, memberId);
             caller.requireRole(scorecard.orgPath(), Role.COMMITTEE);
@@ -62,16 +65,17 @@ public class Scorecards {
      * committee (committee, secretary) and those above it. Unknown cell or out of scope: 404; a
      * plain member of the cell: 403.
      */
-    public Page<Flagged> removalReviews(Caller caller, UUID cellId, int year, Pageable page) {
-        OrgPath path = store.cellPath(cellId).orElseThrow(() -> new NotFoundException("chi bộ", cellId));
+    public ResultPage<Flagged> removalReviews(Caller caller, CellId cellId, int year, PageQuery page) {
+        OrgPath path = scorecards.cellPath(cellId).orElseThrow(() -> new NotFoundException("chi bộ", cellId));
         caller.requireRead(path, "chi bộ", cellId);
         caller.requireRole(path, Role.COMMITTEE);
         RemovalReviewPolicy rule = policy.removalReview(year);
-        return store.withUnexcusedAbsenceMonths(cellId, year, rule.warningMonths(), page)
+        return scorecards
+                .withUnexcusedAbsenceMonths(cellId, year, rule.warningMonths(), page)
                 .map(s -> new Flagged(
                         s,
                         RemovalReview.assess(s, rule)
                                 .orElseThrow(() -> new IllegalStateException(
-                                        "Bảng điểm " + s.memberId() + " không đạt mức cảnh báo"))));
+                                        "Scorecard " + s.memberId() + " is below the warning level"))));
     }
 }

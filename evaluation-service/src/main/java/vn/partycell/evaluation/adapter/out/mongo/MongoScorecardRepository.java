@@ -24,26 +24,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Repository;
-import vn.partycell.evaluation.application.ScorecardStore;
+import vn.partycell.evaluation.application.ScorecardRepository;
 import vn.partycell.evaluation.domain.AttendanceStatus;
+import vn.partycell.evaluation.domain.CellId;
 import vn.partycell.evaluation.domain.Figure;
 import vn.partycell.evaluation.domain.MeetingEntry;
+import vn.partycell.evaluation.domain.MeetingId;
+import vn.partycell.evaluation.domain.MeetingKind;
+import vn.partycell.evaluation.domain.MemberId;
 import vn.partycell.evaluation.domain.Scorecard;
 import vn.partycell.evaluation.domain.Tally;
 import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.kernel.PageQuery;
+import vn.partycell.platform.kernel.ResultPage;
+import vn.partycell.platform.mongo.MongoPages;
 
 /**
  * Scorecards in MongoDB, one document per member and year ({@code _id} "memberId:year"). The
@@ -56,14 +58,14 @@ import vn.partycell.platform.kernel.OrgPath;
  * the version read — same meeting count, and not yet holding the meeting being added.
  */
 @Repository
-public class MongoScorecardStore implements ScorecardStore {
+public class MongoScorecardRepository implements ScorecardRepository {
 
     static final String SCORECARDS = "scorecards";
     static final String CELLS = "cells";
 
     private final MongoTemplate mongo;
 
-    public MongoScorecardStore(MongoTemplate mongo) {
+    public MongoScorecardRepository(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.getCollection(SCORECARDS)
                 .createIndex(
@@ -72,22 +74,22 @@ public class MongoScorecardStore implements ScorecardStore {
                         new IndexOptions());
     }
 
-    static String id(UUID memberId, int year) {
+    static String id(MemberId memberId, int year) {
         return memberId + ":" + year;
     }
 
     @Override
-    public Optional<Scorecard> find(UUID memberId, int year) {
+    public Optional<Scorecard> find(MemberId memberId, int year) {
         Document d = mongo.getCollection(SCORECARDS)
                 .find(eq("_id", id(memberId, year)))
                 .first();
-        return Optional.ofNullable(d).map(MongoScorecardStore::scorecard);
+        return Optional.ofNullable(d).map(MongoScorecardRepository::scorecard);
     }
 
     @Override
-    public Map<UUID, Scorecard> findAll(Collection<UUID> memberIds, int year) {
+    public Map<MemberId, Scorecard> findAll(Collection<MemberId> memberIds, int year) {
         List<String> ids = memberIds.stream().map(m -> id(m, year)).toList();
-        Map<UUID, Scorecard> found = new HashMap<>();
+        Map<MemberId, Scorecard> found = new HashMap<>();
         for (Document d : mongo.getCollection(SCORECARDS).find(in("_id", ids))) {
             Scorecard scorecard = scorecard(d);
             found.put(scorecard.memberId(), scorecard);
@@ -101,7 +103,7 @@ public class MongoScorecardStore implements ScorecardStore {
      * scorecard still lacks the meeting: those lost a race and are retried by the caller.
      */
     @Override
-    public List<UUID> replaceAll(List<Replacement> replacements) {
+    public List<MemberId> replaceAll(List<Replacement> replacements) {
         List<WriteModel<Document>> models = new ArrayList<>();
         for (Replacement r : replacements) {
             Document document = document(r.next());
@@ -128,7 +130,7 @@ public class MongoScorecardStore implements ScorecardStore {
             return List.of();
         }
         int year = replacements.getFirst().next().year();
-        Map<UUID, Scorecard> now =
+        Map<MemberId, Scorecard> now =
                 findAll(replacements.stream().map(r -> r.next().memberId()).toList(), year);
         return replacements.stream()
                 .filter(r -> {
@@ -140,7 +142,7 @@ public class MongoScorecardStore implements ScorecardStore {
     }
 
     @Override
-    public boolean replace(Scorecard next, int storedMeetings, UUID addedMeeting) {
+    public boolean replace(Scorecard next, int storedMeetings, MeetingId addedMeeting) {
         Document document = document(next);
         if (storedMeetings == 0) {
             try {
@@ -159,7 +161,7 @@ public class MongoScorecardStore implements ScorecardStore {
     }
 
     @Override
-    public boolean recordCell(UUID cellId, OrgPath orgPath, Instant startsAt, UUID meetingId) {
+    public boolean recordCell(CellId cellId, OrgPath orgPath, Instant startsAt, MeetingId meetingId) {
         Date at = Date.from(startsAt);
         String meeting = meetingId.toString();
         Bson olderThanThis = and(
@@ -192,30 +194,34 @@ public class MongoScorecardStore implements ScorecardStore {
     }
 
     @Override
-    public Optional<OrgPath> cellPath(UUID cellId) {
+    public Optional<OrgPath> cellPath(CellId cellId) {
         Document d =
                 mongo.getCollection(CELLS).find(eq("_id", cellId.toString())).first();
         return Optional.ofNullable(d).map(x -> OrgPath.of(x.getString("orgPath")));
     }
 
     @Override
-    public Page<Scorecard> withUnexcusedAbsenceMonths(UUID cellId, int year, int minMonths, Pageable page) {
+    public ResultPage<Scorecard> withUnexcusedAbsenceMonths(CellId cellId, int year, int minMonths, PageQuery page) {
         Criteria criteria = Criteria.where("cellId")
                 .is(cellId.toString())
                 .and("year")
                 .is(year)
                 .and("unexcusedAbsenceMonthCount")
                 .gte(minMonths);
-        Query query = Query.query(criteria)
-                .with(PageRequest.of(
-                        page.getPageNumber(),
-                        page.getPageSize(),
-                        Sort.by(Sort.Order.desc("unexcusedAbsenceMonthCount"), Sort.Order.asc("memberId"))));
+        long total = mongo.count(Query.query(criteria), Document.class, SCORECARDS);
+        if (page.offset() >= total) {
+            return new ResultPage<>(List.of(), page, total);
+        }
+        // This list has one order; the page's sort (none is accepted at the API) is not applied.
+        Query query = MongoPages.paged(
+                Query.query(criteria),
+                PageQuery.of(page.page(), page.size()),
+                Map.of(),
+                Sort.by(Sort.Order.desc("unexcusedAbsenceMonthCount"), Sort.Order.asc("memberId")));
         List<Scorecard> content = mongo.find(query, Document.class, SCORECARDS).stream()
-                .map(MongoScorecardStore::scorecard)
+                .map(MongoScorecardRepository::scorecard)
                 .toList();
-        return PageableExecutionUtils.getPage(
-                content, page, () -> mongo.count(Query.query(criteria), Document.class, SCORECARDS));
+        return new ResultPage<>(content, page, total);
     }
 
     static Document document(Scorecard s) {
@@ -238,14 +244,16 @@ public class MongoScorecardStore implements ScorecardStore {
                 .append("unexcusedAbsenceMonthCount", months.size())
                 .append(
                         "meetings",
-                        s.meetings().stream().map(MongoScorecardStore::entry).toList());
+                        s.meetings().stream()
+                                .map(MongoScorecardRepository::entry)
+                                .toList());
     }
 
     private static Document entry(MeetingEntry e) {
         return new Document("meetingId", e.meetingId().toString())
                 .append("cellId", e.cellId().toString())
                 .append("orgPath", e.orgPath().value())
-                .append("kind", e.kind())
+                .append("kind", e.kind().name())
                 .append("title", e.title())
                 .append("startsAt", e.startsAt().toString())
                 .append("month", e.month())
@@ -256,16 +264,16 @@ public class MongoScorecardStore implements ScorecardStore {
     static Scorecard scorecard(Document d) {
         List<MeetingEntry> entries = d.getList("meetings", Document.class).stream()
                 .map(e -> new MeetingEntry(
-                        UUID.fromString(e.getString("meetingId")),
-                        UUID.fromString(e.getString("cellId")),
+                        MeetingId.of(e.getString("meetingId")),
+                        CellId.of(e.getString("cellId")),
                         OrgPath.of(e.getString("orgPath")),
-                        e.getString("kind"),
+                        MeetingKind.valueOf(e.getString("kind")),
                         e.getString("title"),
                         Instant.parse(e.getString("startsAt")),
                         e.getInteger("month"),
                         AttendanceStatus.valueOf(e.getString("status")),
                         e.getBoolean("spoke")))
                 .toList();
-        return new Scorecard(UUID.fromString(d.getString("memberId")), d.getInteger("year"), entries);
+        return new Scorecard(MemberId.of(d.getString("memberId")), d.getInteger("year"), entries);
     }
 }

@@ -4,8 +4,6 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import vn.partycell.notification.application.MeetingNoticeFeed;
-import vn.partycell.notification.application.RosterProjection;
 import vn.partycell.platform.events.InboundEvents;
 
 /**
@@ -14,17 +12,17 @@ import vn.partycell.platform.events.InboundEvents;
  * dead-letter topic {@code <topic>.notification-service.dlt}).
  */
 @Configuration(proxyBeanMethods = false)
-public class MeetingLoopConsumers {
+public class NotificationEventConsumers {
 
     static final String GROUP = "notification-service";
 
     @Bean
-    public Consumer<Message<byte[]>> memberEvents(InboundEvents inbound, RosterProjection projection) {
-        return inbound.consumer(GROUP, projection::onMemberEvent);
+    public Consumer<Message<byte[]>> memberEvents(InboundEvents inbound, MemberEventHandler handler) {
+        return inbound.consumer(GROUP, handler);
     }
 
     @Bean
-    public Consumer<Message<byte[]>> meetingEvents(InboundEvents inbound, MeetingNoticeFeed feed) {
-        return inbound.consumer(GROUP, feed::onMeetingEvent);
+    public Consumer<Message<byte[]>> meetingEvents(InboundEvents inbound, MeetingEventHandler handler) {
+        return inbound.consumer(GROUP, handler);
     }
 }

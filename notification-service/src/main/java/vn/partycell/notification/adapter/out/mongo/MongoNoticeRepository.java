@@ -10,12 +10,10 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,10 +21,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-import vn.partycell.notification.application.NoticeStore;
+import vn.partycell.notification.application.NoticeRepository;
+import vn.partycell.notification.domain.MeetingId;
+import vn.partycell.notification.domain.MemberId;
 import vn.partycell.notification.domain.Notice;
 import vn.partycell.notification.domain.NoticeKind;
 import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.kernel.PageQuery;
+import vn.partycell.platform.kernel.ResultPage;
+import vn.partycell.platform.mongo.MongoPages;
 
 /**
  * Inboxes in MongoDB, one document per notice. The {@code _id} is the notice's (recipient, fact)
@@ -35,7 +38,7 @@ import vn.partycell.platform.kernel.OrgPath;
  * Times are stored as BSON dates (millisecond precision).
  */
 @Repository
-public class MongoNoticeStore implements NoticeStore {
+public class MongoNoticeRepository implements NoticeRepository {
 
     static final String NOTICES = "notices";
 
@@ -44,7 +47,7 @@ public class MongoNoticeStore implements NoticeStore {
 
     private final MongoTemplate mongo;
 
-    public MongoNoticeStore(MongoTemplate mongo) {
+    public MongoNoticeRepository(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.getCollection(NOTICES)
                 .createIndex(
@@ -77,39 +80,42 @@ public class MongoNoticeStore implements NoticeStore {
     }
 
     @Override
-    public Page<Notice> inbox(UUID recipientMemberId, Boolean unread, Pageable pageable) {
-        Criteria criteria = Criteria.where("recipientMemberId").is(recipientMemberId.toString());
+    public ResultPage<Notice> inbox(MemberId recipient, Boolean unread, PageQuery page) {
+        Criteria criteria =
+                Criteria.where("recipientMemberId").is(recipient.value().toString());
         if (Boolean.TRUE.equals(unread)) {
             criteria = criteria.and("readAt").is(null);
         } else if (Boolean.FALSE.equals(unread)) {
             criteria = criteria.and("readAt").ne(null);
         }
         long total = mongo.count(Query.query(criteria), NOTICES);
-        Query page = Query.query(criteria)
-                .with(NEWEST_FIRST)
-                .skip(pageable.getOffset())
-                .limit(pageable.getPageSize());
-        List<Notice> content = mongo.find(page, Document.class, NOTICES).stream()
-                .map(MongoNoticeStore::notice)
+        if (page.offset() >= total) {
+            return new ResultPage<>(List.of(), page, total);
+        }
+        // The inbox has one order, newest first; the page's sort (none is accepted) is not applied.
+        Query query =
+                MongoPages.paged(Query.query(criteria), PageQuery.of(page.page(), page.size()), Map.of(), NEWEST_FIRST);
+        List<Notice> content = mongo.find(query, Document.class, NOTICES).stream()
+                .map(MongoNoticeRepository::notice)
                 .toList();
-        return new PageImpl<>(content, pageable, total);
+        return new ResultPage<>(content, page, total);
     }
 
     @Override
-    public long unreadCount(UUID recipientMemberId) {
+    public long unreadCount(MemberId recipient) {
         return mongo.count(
                 Query.query(Criteria.where("recipientMemberId")
-                        .is(recipientMemberId.toString())
+                        .is(recipient.value().toString())
                         .and("readAt")
                         .is(null)),
                 NOTICES);
     }
 
     @Override
-    public Optional<Notice> markRead(UUID recipientMemberId, UUID noticeId, Instant at) {
+    public Optional<Notice> markRead(MemberId recipient, UUID noticeId, Instant at) {
         // Only an unread notice of this recipient changes; a read one keeps its first read time.
         Document marked = mongo.findAndModify(
-                Query.query(own(recipientMemberId, noticeId).and("readAt").is(null)),
+                Query.query(own(recipient, noticeId).and("readAt").is(null)),
                 new Update().set("readAt", Date.from(at)),
                 FindAndModifyOptions.options().returnNew(true),
                 Document.class,
@@ -117,23 +123,22 @@ public class MongoNoticeStore implements NoticeStore {
         if (marked != null) {
             return Optional.of(notice(marked));
         }
-        return Optional.ofNullable(
-                        mongo.findOne(Query.query(own(recipientMemberId, noticeId)), Document.class, NOTICES))
-                .map(MongoNoticeStore::notice);
+        return Optional.ofNullable(mongo.findOne(Query.query(own(recipient, noticeId)), Document.class, NOTICES))
+                .map(MongoNoticeRepository::notice);
     }
 
-    private static Criteria own(UUID recipientMemberId, UUID noticeId) {
+    private static Criteria own(MemberId recipient, UUID noticeId) {
         return Criteria.where("_id")
                 .is(noticeId.toString())
                 .and("recipientMemberId")
-                .is(recipientMemberId.toString());
+                .is(recipient.value().toString());
     }
 
     @Override
-    public long markAllRead(UUID recipientMemberId, Instant at) {
+    public long markAllRead(MemberId recipient, Instant at) {
         return mongo.updateMulti(
                         Query.query(Criteria.where("recipientMemberId")
-                                .is(recipientMemberId.toString())
+                                .is(recipient.value().toString())
                                 .and("readAt")
                                 .is(null)),
                         new Update().set("readAt", Date.from(at)),
@@ -142,7 +147,7 @@ public class MongoNoticeStore implements NoticeStore {
     }
 
     private static Document fields(Notice n) {
-        return new Document("recipientMemberId", n.recipientMemberId().toString())
+        return new Document("recipientMemberId", n.recipientMemberId().value().toString())
                 .append("factKey", n.factKey())
                 .append("kind", n.kind().name())
                 .append("title", n.title())
@@ -151,7 +156,7 @@ public class MongoNoticeStore implements NoticeStore {
                 .append("readAt", n.readAt() == null ? null : Date.from(n.readAt()))
                 .append(
                         "meetingId",
-                        n.meetingId() == null ? null : n.meetingId().toString())
+                        n.meetingId() == null ? null : n.meetingId().value().toString())
                 .append("orgPath", n.orgPath().value())
                 .append("eventId", n.eventId());
     }
@@ -161,14 +166,14 @@ public class MongoNoticeStore implements NoticeStore {
         String meetingId = d.getString("meetingId");
         return new Notice(
                 UUID.fromString(d.getString("_id")),
-                UUID.fromString(d.getString("recipientMemberId")),
+                MemberId.of(d.getString("recipientMemberId")),
                 d.getString("factKey"),
                 NoticeKind.valueOf(d.getString("kind")),
                 d.getString("title"),
                 d.getString("body"),
                 d.getDate("createdAt").toInstant(),
                 readAt == null ? null : readAt.toInstant(),
-                meetingId == null ? null : UUID.fromString(meetingId),
+                meetingId == null ? null : MeetingId.of(meetingId),
                 OrgPath.of(d.getString("orgPath")),
                 d.getString("eventId"));
     }

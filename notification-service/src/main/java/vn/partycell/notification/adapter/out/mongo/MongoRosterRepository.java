@@ -4,7 +4,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -13,7 +12,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-import vn.partycell.notification.application.RosterStore;
+import vn.partycell.notification.application.RosterRepository;
+import vn.partycell.notification.domain.CellId;
+import vn.partycell.notification.domain.MemberId;
+import vn.partycell.notification.domain.MemberStatus;
 import vn.partycell.notification.domain.RosterMember;
 import vn.partycell.platform.kernel.OrgPath;
 
@@ -24,13 +26,13 @@ import vn.partycell.platform.kernel.OrgPath;
  * produced.
  */
 @Repository
-public class MongoRosterStore implements RosterStore {
+public class MongoRosterRepository implements RosterRepository {
 
     static final String ROSTER = "roster_members";
 
     private final MongoTemplate mongo;
 
-    public MongoRosterStore(MongoTemplate mongo) {
+    public MongoRosterRepository(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.getCollection(ROSTER).createIndex(Indexes.ascending("cellId"), new IndexOptions());
     }
@@ -38,15 +40,17 @@ public class MongoRosterStore implements RosterStore {
     @Override
     public boolean saveIfNewer(RosterMember m, String eventId) {
         Update update = new Update()
-                .set("cellId", m.cellId().toString())
+                .set("cellId", m.cellId().value().toString())
                 .set("orgPath", m.orgPath().value())
                 .set("fullName", m.fullName())
                 .set("email", m.email())
-                .set("status", m.status())
+                .set("status", m.status().name())
                 .set("version", m.version())
                 .set("lastEventId", eventId);
-        Query query = Query.query(
-                Criteria.where("_id").is(m.memberId().toString()).and("version").lt(m.version()));
+        Query query = Query.query(Criteria.where("_id")
+                .is(m.memberId().value().toString())
+                .and("version")
+                .lt(m.version()));
         try {
             mongo.upsert(query, update, ROSTER);
             return true;
@@ -56,30 +60,30 @@ public class MongoRosterStore implements RosterStore {
     }
 
     @Override
-    public List<RosterMember> roster(UUID cellId) {
-        Query query =
-                Query.query(Criteria.where("cellId").is(cellId.toString())).with(Sort.by("fullName", "_id"));
+    public List<RosterMember> roster(CellId cellId) {
+        Query query = Query.query(Criteria.where("cellId").is(cellId.value().toString()))
+                .with(Sort.by("fullName", "_id"));
         return mongo.find(query, Document.class, ROSTER).stream()
-                .map(MongoRosterStore::member)
+                .map(MongoRosterRepository::member)
                 .toList();
     }
 
     @Override
-    public Optional<RosterMember> member(UUID memberId) {
+    public Optional<RosterMember> member(MemberId memberId) {
         return Optional.ofNullable(mongo.getCollection(ROSTER)
-                        .find(new Document("_id", memberId.toString()))
+                        .find(new Document("_id", memberId.value().toString()))
                         .first())
-                .map(MongoRosterStore::member);
+                .map(MongoRosterRepository::member);
     }
 
     private static RosterMember member(Document d) {
         return new RosterMember(
-                UUID.fromString(d.getString("_id")),
-                UUID.fromString(d.getString("cellId")),
+                MemberId.of(d.getString("_id")),
+                CellId.of(d.getString("cellId")),
                 OrgPath.of(d.getString("orgPath")),
                 d.getString("fullName"),
                 d.getString("email"),
-                d.getString("status"),
+                MemberStatus.valueOf(d.getString("status")),
                 d.get("version", Number.class).longValue());
     }
 }

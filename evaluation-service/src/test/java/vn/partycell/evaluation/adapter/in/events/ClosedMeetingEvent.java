@@ -2,10 +2,10 @@ package vn.partycell.evaluation.adapter.in.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.test.TestEvents;
 
 /**
@@ -13,7 +13,7 @@ import vn.partycell.platform.test.TestEvents;
  * meetings.meeting.closed.v1.json), for tests to send; year and month follow from startsAt in
  * Asia/Ho_Chi_Minh, as the contract says.
  */
-final class ClosedMeeting {
+final class ClosedMeetingEvent {
 
     static final String TOPIC = "meetings.meeting.v1";
     static final String CLOSED = "meetings.meeting.closed";
@@ -27,7 +27,8 @@ final class ClosedMeeting {
     final Instant startsAt;
     private final List<String> attendance = new ArrayList<>();
 
-    private ClosedMeeting(UUID meetingId, UUID cellId, String orgPath, String kind, String title, Instant startsAt) {
+    private ClosedMeetingEvent(
+            UUID meetingId, UUID cellId, String orgPath, String kind, String title, Instant startsAt) {
         this.meetingId = meetingId;
         this.cellId = cellId;
         this.orgPath = orgPath;
@@ -36,10 +37,10 @@ final class ClosedMeeting {
         this.startsAt = startsAt;
     }
 
-    static ClosedMeeting regular(UUID cellId, String orgPath, String startsAt) {
+    static ClosedMeetingEvent regular(UUID cellId, String orgPath, String startsAt) {
         Instant at = Instant.parse(startsAt);
-        LocalDate local = LocalDate.ofInstant(at, ZoneId.of("Asia/Ho_Chi_Minh"));
-        return new ClosedMeeting(
+        LocalDate local = LocalDate.ofInstant(at, VietnamTime.ZONE);
+        return new ClosedMeetingEvent(
                 UUID.randomUUID(),
                 cellId,
                 orgPath,
@@ -48,9 +49,9 @@ final class ClosedMeeting {
                 at);
     }
 
-    static ClosedMeeting thematic(UUID cellId, String orgPath, String startsAt) {
-        ClosedMeeting m = regular(cellId, orgPath, startsAt);
-        return new ClosedMeeting(
+    static ClosedMeetingEvent thematic(UUID cellId, String orgPath, String startsAt) {
+        ClosedMeetingEvent m = regular(cellId, orgPath, startsAt);
+        return new ClosedMeetingEvent(
                 m.meetingId,
                 cellId,
                 orgPath,
@@ -60,13 +61,13 @@ final class ClosedMeeting {
     }
 
     /** The same meeting with another title, as if another event had been published about it. */
-    ClosedMeeting retitled(String newTitle) {
-        ClosedMeeting copy = new ClosedMeeting(meetingId, cellId, orgPath, kind, newTitle, startsAt);
+    ClosedMeetingEvent retitled(String newTitle) {
+        ClosedMeetingEvent copy = new ClosedMeetingEvent(meetingId, cellId, orgPath, kind, newTitle, startsAt);
         copy.attendance.addAll(attendance);
         return copy;
     }
 
-    ClosedMeeting attend(UUID memberId, String status, boolean spoke) {
+    ClosedMeetingEvent attend(UUID memberId, String status, boolean spoke) {
         String reason = switch (status) {
             case "EXCUSED" -> "\"Ốm, đã báo trước\"";
             case "LATE" -> "\"Đi công tác về muộn\"";
@@ -78,11 +79,11 @@ final class ClosedMeeting {
     }
 
     int year() {
-        return LocalDate.ofInstant(startsAt, ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        return LocalDate.ofInstant(startsAt, VietnamTime.ZONE).getYear();
     }
 
     int month() {
-        return LocalDate.ofInstant(startsAt, ZoneId.of("Asia/Ho_Chi_Minh")).getMonthValue();
+        return LocalDate.ofInstant(startsAt, VietnamTime.ZONE).getMonthValue();
     }
 
     String json() {

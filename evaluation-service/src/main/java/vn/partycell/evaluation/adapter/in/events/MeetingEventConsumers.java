@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import vn.partycell.evaluation.application.ScorecardProjection;
 import vn.partycell.platform.events.InboundEvents;
 
 /**
@@ -13,13 +12,13 @@ import vn.partycell.platform.events.InboundEvents;
  * retries, then {@code meetings.meeting.v1.evaluation-service.dlt}).
  */
 @Configuration(proxyBeanMethods = false)
-public class MeetingEventsConsumers {
+public class MeetingEventConsumers {
 
     public static final String GROUP = "evaluation-service";
     public static final String BINDING = "meetingEvents-in-0";
 
     @Bean
-    public Consumer<Message<byte[]>> meetingEvents(InboundEvents inbound, ScorecardProjection projection) {
-        return inbound.consumer(GROUP, projection::onMeetingEvent);
+    public Consumer<Message<byte[]>> meetingEvents(InboundEvents inbound, MeetingEventHandler handler) {
+        return inbound.consumer(GROUP, handler);
     }
 }

@@ -2,12 +2,13 @@ package vn.partycell.notification.application;
 
 import java.time.Clock;
 import java.util.UUID;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import vn.partycell.notification.domain.MemberId;
 import vn.partycell.notification.domain.Notice;
 import vn.partycell.platform.kernel.ForbiddenException;
 import vn.partycell.platform.kernel.NotFoundException;
+import vn.partycell.platform.kernel.PageQuery;
+import vn.partycell.platform.kernel.ResultPage;
 import vn.partycell.platform.security.Caller;
 
 /**
@@ -15,18 +16,18 @@ import vn.partycell.platform.security.Caller;
  * member id comes from the token, and someone else's notice is answered as not found.
  */
 @Service
-public class Inbox {
+public class InboxService {
 
-    private final NoticeStore notices;
+    private final NoticeRepository notices;
     private final Clock clock;
 
-    public Inbox(NoticeStore notices, Clock clock) {
+    public InboxService(NoticeRepository notices, Clock clock) {
         this.notices = notices;
         this.clock = clock;
     }
 
-    public Page<Notice> list(Caller caller, Boolean unread, Pageable pageable) {
-        return notices.inbox(owner(caller), unread, pageable);
+    public ResultPage<Notice> list(Caller caller, Boolean unread, PageQuery page) {
+        return notices.inbox(owner(caller), unread, page);
     }
 
     public long unreadCount(Caller caller) {
@@ -43,8 +44,9 @@ public class Inbox {
         return notices.markAllRead(owner(caller), clock.instant());
     }
 
-    private static UUID owner(Caller caller) {
+    private static MemberId owner(Caller caller) {
         return caller.memberId()
+                .map(MemberId::new)
                 .orElseThrow(() -> new ForbiddenException(
                         "Mã truy cập không gắn với đảng viên nào (thiếu member_id), nên không có hộp thư thông báo"));
     }

@@ -12,31 +12,35 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.partycell.evaluation.domain.AttendanceStatus;
+import vn.partycell.evaluation.domain.CellId;
 import vn.partycell.evaluation.domain.MeetingEntry;
+import vn.partycell.evaluation.domain.MeetingId;
+import vn.partycell.evaluation.domain.MeetingKind;
+import vn.partycell.evaluation.domain.MemberId;
 import vn.partycell.evaluation.domain.Scorecard;
 import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.kernel.PageQuery;
+import vn.partycell.platform.kernel.ResultPage;
 import vn.partycell.platform.test.InMemoryMongo;
 
-/** The store's conditional writes and queries, over the MongoDB wire protocol (mongo-java-server). */
-class MongoScorecardStoreTest {
+/** The repository's conditional writes and queries, over the MongoDB wire protocol (mongo-java-server). */
+class MongoScorecardRepositoryTest {
 
     static final OrgPath PATH = OrgPath.of("/hy/a/cb-1/");
 
     MongoClient client;
     MongoTemplate mongo;
-    MongoScorecardStore store;
-    final UUID cell = UUID.randomUUID();
+    MongoScorecardRepository store;
+    final CellId cell = new CellId(UUID.randomUUID());
 
     @BeforeEach
     void setUp() {
         String db = "store-" + UUID.randomUUID().toString().substring(0, 8);
         client = MongoClients.create(InMemoryMongo.uri(db));
         mongo = new MongoTemplate(client, db);
-        store = new MongoScorecardStore(mongo);
+        store = new MongoScorecardRepository(mongo);
     }
 
     @AfterEach
@@ -46,10 +50,10 @@ class MongoScorecardStoreTest {
 
     private MeetingEntry entry(int month, AttendanceStatus status) {
         return new MeetingEntry(
-                UUID.randomUUID(),
+                new MeetingId(UUID.randomUUID()),
                 cell,
                 PATH,
-                "REGULAR",
+                MeetingKind.REGULAR,
                 "Sinh hoạt chi bộ tháng " + month + "/2025",
                 Instant.parse("2025-%02d-05T01:00:00Z".formatted(month)),
                 month,
@@ -59,7 +63,7 @@ class MongoScorecardStoreTest {
 
     @Test
     void insertsTheFirstMeetingOnceAndThenOnlyReplacesTheVersionRead() {
-        UUID member = UUID.randomUUID();
+        MemberId member = new MemberId(UUID.randomUUID());
         MeetingEntry jan = entry(1, AttendanceStatus.PRESENT);
         MeetingEntry feb = entry(2, AttendanceStatus.ABSENT);
         MeetingEntry mar = entry(3, AttendanceStatus.LATE);
@@ -82,14 +86,14 @@ class MongoScorecardStoreTest {
 
     @Test
     void storesTheEntriesWithTheFiguresDerivedFromThem() {
-        UUID member = UUID.randomUUID();
+        MemberId member = new MemberId(UUID.randomUUID());
         MeetingEntry jan = entry(1, AttendanceStatus.ABSENT);
         MeetingEntry feb = entry(2, AttendanceStatus.LATE);
         Scorecard card = Scorecard.first(member, 2025, feb).with(jan);
         store.replace(Scorecard.first(member, 2025, feb), 0, feb.meetingId());
         store.replace(card, 1, jan.meetingId());
 
-        Document d = mongo.getCollection(MongoScorecardStore.SCORECARDS)
+        Document d = mongo.getCollection(MongoScorecardRepository.SCORECARDS)
                 .find(new Document("_id", member + ":2025"))
                 .first();
         assertThat(d).isNotNull();
@@ -102,15 +106,15 @@ class MongoScorecardStoreTest {
         assertThat(d.getList("meetings", Document.class))
                 .extracting(m -> m.getString("meetingId"))
                 .containsExactly(jan.meetingId().toString(), feb.meetingId().toString());
-        assertThat(MongoScorecardStore.document(card).toJson()).isEqualTo(d.toJson());
+        assertThat(MongoScorecardRepository.document(card).toJson()).isEqualTo(d.toJson());
     }
 
     @Test
     void aCellKeepsThePathOfItsLatestMeetingWhateverTheOrder() {
         Instant early = Instant.parse("2025-01-05T01:00:00Z");
         Instant late = Instant.parse("2025-06-05T01:00:00Z");
-        UUID earlyMeeting = UUID.randomUUID();
-        UUID lateMeeting = UUID.randomUUID();
+        MeetingId earlyMeeting = new MeetingId(UUID.randomUUID());
+        MeetingId lateMeeting = new MeetingId(UUID.randomUUID());
         OrgPath moved = OrgPath.of("/hy/b/cb-1/");
 
         assertThat(store.recordCell(cell, moved, late, lateMeeting)).isTrue();
@@ -118,16 +122,16 @@ class MongoScorecardStoreTest {
         assertThat(store.recordCell(cell, moved, late, lateMeeting)).isFalse();
         assertThat(store.cellPath(cell)).contains(moved);
 
-        UUID other = UUID.randomUUID();
+        CellId other = new CellId(UUID.randomUUID());
         assertThat(store.recordCell(other, PATH, early, earlyMeeting)).isTrue();
         assertThat(store.recordCell(other, moved, late, lateMeeting)).isTrue();
         assertThat(store.cellPath(other)).contains(moved);
-        assertThat(store.cellPath(UUID.randomUUID())).isEmpty();
+        assertThat(store.cellPath(new CellId(UUID.randomUUID()))).isEmpty();
 
         // Same start time: the larger meeting id wins, so both orders agree.
-        UUID low = UUID.fromString("00000000-0000-4000-8000-000000000001");
-        UUID high = UUID.fromString("00000000-0000-4000-8000-000000000002");
-        UUID tie = UUID.randomUUID();
+        MeetingId low = MeetingId.of("00000000-0000-4000-8000-000000000001");
+        MeetingId high = MeetingId.of("00000000-0000-4000-8000-000000000002");
+        CellId tie = new CellId(UUID.randomUUID());
         assertThat(store.recordCell(tie, moved, late, high)).isTrue();
         assertThat(store.recordCell(tie, PATH, late, low)).isFalse();
         assertThat(store.cellPath(tie)).contains(moved);
@@ -135,9 +139,9 @@ class MongoScorecardStoreTest {
 
     @Test
     void listsACellsMembersWithEnoughAbsenceMonthsMostFirstPageByPage() {
-        List<UUID> members = new ArrayList<>();
+        List<MemberId> members = new ArrayList<>();
         for (int months = 0; months <= 4; months++) {
-            UUID member = UUID.randomUUID();
+            MemberId member = new MemberId(UUID.randomUUID());
             members.add(member);
             Scorecard card = Scorecard.first(member, 2025, entry(12, AttendanceStatus.PRESENT));
             store.replace(card, 0, card.meetings().getFirst().meetingId());
@@ -150,15 +154,21 @@ class MongoScorecardStoreTest {
             }
         }
 
-        Page<Scorecard> first = store.withUnexcusedAbsenceMonths(cell, 2025, 2, PageRequest.of(0, 2));
-        assertThat(first.getTotalElements()).isEqualTo(3);
-        assertThat(first.getTotalPages()).isEqualTo(2);
-        assertThat(first.getContent()).extracting(Scorecard::memberId).containsExactly(members.get(4), members.get(3));
-        Page<Scorecard> second = store.withUnexcusedAbsenceMonths(cell, 2025, 2, PageRequest.of(1, 2));
-        assertThat(second.getContent()).extracting(Scorecard::memberId).containsExactly(members.get(2));
-        assertThat(store.withUnexcusedAbsenceMonths(cell, 2024, 2, PageRequest.of(0, 2)))
+        ResultPage<Scorecard> first = store.withUnexcusedAbsenceMonths(cell, 2025, 2, PageQuery.of(0, 2));
+        assertThat(first.totalElements()).isEqualTo(3);
+        assertThat(first.totalPages()).isEqualTo(2);
+        assertThat(first.content()).extracting(Scorecard::memberId).containsExactly(members.get(4), members.get(3));
+        ResultPage<Scorecard> second = store.withUnexcusedAbsenceMonths(cell, 2025, 2, PageQuery.of(1, 2));
+        assertThat(second.content()).extracting(Scorecard::memberId).containsExactly(members.get(2));
+        assertThat(store.withUnexcusedAbsenceMonths(cell, 2024, 2, PageQuery.of(0, 2))
+                        .content())
                 .isEmpty();
-        assertThat(store.withUnexcusedAbsenceMonths(UUID.randomUUID(), 2025, 1, PageRequest.of(0, 2)))
-                .isEmpty();
+        assertThat(store.withUnexcusedAbsenceMonths(new CellId(UUID.randomUUID()), 2025, 1, PageQuery.of(0, 2))
+                        .totalElements())
+                .isZero();
+        // A page past the end is empty but still counts the whole list.
+        ResultPage<Scorecard> beyond = store.withUnexcusedAbsenceMonths(cell, 2025, 2, PageQuery.of(5, 2));
+        assertThat(beyond.content()).isEmpty();
+        assertThat(beyond.totalElements()).isEqualTo(3);
     }
 }
