@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 class AsyncApiDocumentTest {
 
     static final JsonNode DOC = Contracts.asyncApi();
+
+    static final Pattern SERVICE_NAME = Pattern.compile("[a-z]+-service");
 
     static final Map<String, String> TOPIC_OF_TYPE = Map.of(
             EventContracts.ORG_UNIT_CREATED, "members.org-unit.v1",
@@ -210,8 +214,33 @@ class AsyncApiDocumentTest {
         assertThat(receives)
                 .containsOnly(
                         Map.entry("meeting-service", Set.of("members.org-unit.v1", "members.member.v1")),
-                        Map.entry("evaluation-service", Set.of("meetings.meeting.v1", "members.member.v1")),
+                        // evaluation-service builds scorecards from closed meetings alone (no member topic)
+                        Map.entry("evaluation-service", Set.of("meetings.meeting.v1")),
                         Map.entry("notification-service", Set.of("meetings.meeting.v1", "members.member.v1")));
+    }
+
+    /** The prose a reader sees names exactly the consumer groups that have a receive operation. */
+    @Test
+    void eachChannelDescriptionNamesTheConsumersItsOperationsDeclare() {
+        Map<String, Set<String>> declared = new HashMap<>();
+        for (JsonNode operation : DOC.path("operations").values()) {
+            if ("receive".equals(operation.path("action").stringValue())) {
+                String channel = operation.at("/channel/$ref").stringValue().substring("#/channels/".length());
+                declared.computeIfAbsent(channel, k -> new HashSet<>())
+                        .add(operation.at("/bindings/kafka/groupId/const").stringValue());
+            }
+        }
+        for (String topic : Set.copyOf(TOPIC_OF_TYPE.values())) {
+            String description =
+                    DOC.path("channels").path(topic).path("description").stringValue();
+            String consumers = description.substring(description.indexOf("Consumers:"));
+            Set<String> named = new HashSet<>();
+            Matcher service = SERVICE_NAME.matcher(consumers);
+            while (service.find()) {
+                named.add(service.group());
+            }
+            assertThat(named).as(topic).isEqualTo(declared.get(topic));
+        }
     }
 
     @Test

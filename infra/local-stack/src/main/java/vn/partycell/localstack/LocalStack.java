@@ -112,14 +112,14 @@ public final class LocalStack {
     private static void fail(PrintStream out, RuntimeException failure) {
         out.println();
         if (failure instanceof LaunchException e) {
-            out.println("LỖI: " + e.getMessage());
+            out.println("ERROR: " + e.getMessage());
             if (e instanceof ReadinessException notReady) {
-                out.println("---- 40 dòng cuối của " + notReady.child().logFile() + " ----");
+                out.println("---- last 40 lines of " + notReady.child().logFile() + " ----");
                 notReady.child().tail(40).forEach(out::println);
                 out.println("----");
             }
         } else {
-            out.println("LỖI không lường trước:");
+            out.println("UNEXPECTED ERROR:");
             failure.printStackTrace(out);
         }
     }
@@ -130,7 +130,7 @@ public final class LocalStack {
 
     void start() {
         long started = System.nanoTime();
-        out.println("PartyCell local stack — dữ liệu ở " + options.dataDir());
+        out.println("PartyCell local stack — data in " + options.dataDir());
         List<ServiceSpec> apps = new ArrayList<>(serviceSpecs);
         apps.add(gatewaySpec);
         requireJars(apps);
@@ -149,7 +149,7 @@ public final class LocalStack {
         commonEnv.put("KAFKA_BOOTSTRAP", kafkaBootstrap);
         commonEnv.put("JWT_JWK_SET_URI", gatewaySpec.baseUrl() + "/dev/jwks");
 
-        out.println("Khởi động các dịch vụ…");
+        out.println("Starting the services…");
         for (ServiceSpec service : serviceSpecs) {
             Map<String, String> env = new HashMap<>(commonEnv);
             env.put("MONGODB_URI", mongoUris.get(service));
@@ -201,8 +201,8 @@ public final class LocalStack {
             }
         }
         if (!missing.isEmpty()) {
-            throw new LaunchException("Không tìm thấy: " + String.join(", ", missing)
-                    + ". Hãy build trước (chạy infra/local-stack/run.sh không đặt PARTYCELL_SKIP_BUILD, hoặc "
+            throw new LaunchException("Not found: " + String.join(", ", missing)
+                    + ". Build first (run infra/local-stack/run.sh without PARTYCELL_SKIP_BUILD, or "
                     + "./mvnw -B -DskipTests package).");
         }
     }
@@ -224,13 +224,13 @@ public final class LocalStack {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
-            throw new LaunchException("Không tạo được thư mục " + logs + ": " + e.getMessage(), e);
+            throw new LaunchException("Cannot create the directory " + logs + ": " + e.getMessage(), e);
         }
     }
 
     private void startMongo() {
         if (options.mongoUri() != null) {
-            out.println("MongoDB: dùng MONGODB_URI (" + redact(options.mongoUri()) + ")");
+            out.println("MongoDB: using MONGODB_URI (" + redact(options.mongoUri()) + ")");
             return;
         }
         MongoStore store = new MongoStore(options.dataDir().resolve("mongo.mv.db"), "127.0.0.1", mongoPort);
@@ -238,17 +238,17 @@ public final class LocalStack {
             mongo = store;
         }
         store.start();
-        out.println("MongoDB (mongo-java-server, tệp " + store.file() + ") sẵn sàng ở cổng " + mongoPort);
+        out.println("MongoDB (mongo-java-server, file " + store.file() + ") ready on port " + mongoPort);
     }
 
     private String startKafka() {
         if (options.kafkaBootstrap() != null) {
-            out.println("Kafka: dùng KAFKA_BOOTSTRAP=" + options.kafkaBootstrap());
+            out.println("Kafka: using KAFKA_BOOTSTRAP=" + options.kafkaBootstrap());
             return options.kafkaBootstrap();
         }
         Path lib = options.root().resolve("infra/local-stack/target/lib");
         if (!Files.isDirectory(lib)) {
-            throw new LaunchException("Không thấy " + lib + " (thư viện của Kafka); hãy build lại local-stack.");
+            throw new LaunchException("Missing " + lib + " (the Kafka libraries); build local-stack again.");
         }
         long begin = System.nanoTime();
         KafkaBroker broker = new KafkaBroker(
@@ -261,11 +261,10 @@ public final class LocalStack {
         synchronized (this) {
             kafka = broker;
         }
-        out.println("Khởi động Kafka" + (broker.isFormatted() ? "" : " (định dạng bộ lưu trữ lần đầu)") + "…");
+        out.println("Starting Kafka" + (broker.isFormatted() ? "" : " (formatting its storage the first time)") + "…");
         broker.start(Duration.ofSeconds(120));
         out.printf(
-                "Kafka sẵn sàng ở %s (%d s)%n",
-                broker.bootstrapServers(), (System.nanoTime() - begin) / 1_000_000_000L);
+                "Kafka ready at %s (%d s)%n", broker.bootstrapServers(), (System.nanoTime() - begin) / 1_000_000_000L);
         return broker.bootstrapServers();
     }
 
@@ -283,7 +282,7 @@ public final class LocalStack {
         environment.put("SERVER_PORT", String.valueOf(app.port()));
         synchronized (this) {
             if (stopping) {
-                throw new LaunchException("Đang dừng");
+                throw new LaunchException("Stopping");
             }
             ChildProcess child = ChildProcess.start(
                     app.name(), command, environment, logs.resolve(app.name() + ".log"), options.root());
@@ -303,7 +302,7 @@ public final class LocalStack {
                 SERVICE_READY_TIMEOUT,
                 Duration.ofSeconds(20),
                 out);
-        out.printf("%s sẵn sàng (%d s)%n", app.name(), took.toSeconds());
+        out.printf("%s ready (%d s)%n", app.name(), took.toSeconds());
     }
 
     private void saveTokens(DevTokens tokens) {
@@ -332,17 +331,17 @@ public final class LocalStack {
         String gatewayUrl = gatewaySpec.baseUrl();
         out.println();
         out.println("==============================================================");
-        out.printf("Local stack đã chạy (%d s). Gateway: %s%n", seconds, gatewayUrl);
+        out.printf("Local stack running (%d s). Gateway: %s%n", seconds, gatewayUrl);
         out.println();
-        out.println("Token thử nghiệm (đầy đủ trong " + options.dataDir().resolve("dev-tokens.json")
-                + ", từng người trong " + tokenDir + "/<tên>.jwt):");
+        out.println("Test tokens (in full in " + options.dataDir().resolve("dev-tokens.json") + ", one per user in "
+                + tokenDir + "/<username>.jwt):");
         tokens.byUsername()
                 .forEach((username, token) ->
                         out.println("  " + username + ": " + token.substring(0, Math.min(24, token.length())) + "…"));
         out.println();
         String adminUser = tokens.byUsername().containsKey("tinh-uy") ? "tinh-uy" : "admin";
         String cellUser = tokens.byUsername().containsKey("bi-thu-cb01") ? "bi-thu-cb01" : adminUser;
-        out.println("Ví dụ:");
+        out.println("Examples:");
         out.println("  curl -s " + gatewayUrl + "/dev/tokens");
         out.println("  curl -s -H \"Authorization: Bearer $(cat '" + tokenDir.resolve(adminUser + ".jwt") + "')\" '"
                 + gatewayUrl + "/api/v1/org-units?kind=COMMITTEE'");
@@ -355,7 +354,7 @@ public final class LocalStack {
         out.println("  curl -s " + gatewayUrl + "/actuator/health");
         out.println();
         out.println("Log: " + logs);
-        out.println("Nhấn Ctrl-C để dừng");
+        out.println("Press Ctrl-C to stop");
         out.println("==============================================================");
     }
 
@@ -370,7 +369,7 @@ public final class LocalStack {
             child.onExit(() -> {
                 if (!stopping && !child.isStopping()) {
                     out.printf(
-                            "CẢNH BÁO: %s đã dừng bất ngờ (mã %d); xem %s%n",
+                            "WARNING: %s stopped unexpectedly (exit code %d); see %s%n",
                             child.name(), child.exitCode(), child.logFile());
                 }
             });
@@ -389,7 +388,7 @@ public final class LocalStack {
             return;
         }
         out.println();
-        out.println("Đang dừng…");
+        out.println("Stopping…");
         if (gateway != null) {
             stopChild(gateway);
         }
@@ -410,12 +409,12 @@ public final class LocalStack {
         if (mongo != null) {
             try {
                 mongo.close();
-                out.println("  đã dừng MongoDB (dữ liệu đã ghi vào " + mongo.file() + ")");
+                out.println("  stopped MongoDB (data written to " + mongo.file() + ")");
             } catch (RuntimeException e) {
-                out.println("  lỗi khi dừng MongoDB: " + e.getMessage());
+                out.println("  error while stopping MongoDB: " + e.getMessage());
             }
         }
-        out.println("Đã dừng.");
+        out.println("Stopped.");
     }
 
     private void stopChild(ChildProcess child) {
@@ -424,8 +423,7 @@ public final class LocalStack {
             return;
         }
         boolean graceful = child.stop(STOP_GRACE);
-        out.println(
-                "  đã dừng " + child.name() + (graceful ? "" : " (buộc dừng sau " + STOP_GRACE.toSeconds() + " s)"));
+        out.println("  stopped " + child.name() + (graceful ? "" : " (killed after " + STOP_GRACE.toSeconds() + " s)"));
     }
 
     private static String redact(String uri) {

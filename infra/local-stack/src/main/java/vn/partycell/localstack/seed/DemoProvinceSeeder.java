@@ -72,10 +72,10 @@ public final class DemoProvinceSeeder {
         String admin = DevTokens.fetch(api).adminToken(json);
         String provinceCode = plan.province().code();
         if (findUnit(admin, provinceCode).isPresent()) {
-            out.println("Dữ liệu mẫu đã có, bỏ qua bước tạo");
+            out.println("Demo data already present, skipping the seed");
             if (!Files.exists(usersFile)) {
-                out.println("  (Chưa có " + usersFile + ": lần tạo trước có thể đã bị ngắt giữa chừng. "
-                        + "Muốn tạo lại từ đầu, hãy dừng local stack và xóa thư mục dữ liệu.)");
+                out.println("  (No " + usersFile + ": the previous seed may have been interrupted. "
+                        + "To seed again from scratch, stop the local stack and delete its data directory.)");
             }
             String firstCellId = findUnit(admin, firstCellCode())
                     .map(unit -> unit.path("id").asString())
@@ -92,7 +92,7 @@ public final class DemoProvinceSeeder {
     }
 
     private Outcome create(String admin, ExecutorService pool, long started) {
-        out.println("Đang tạo dữ liệu mẫu: " + plan.province().name() + "…");
+        out.println("Seeding demo data: " + plan.province().name() + "…");
         // Records compare by value and party groups look alike (to-1 under every cell): key by identity.
         Map<Unit, Created> created = new IdentityHashMap<>();
         created.put(plan.province(), createUnit(admin, plan.province(), null));
@@ -111,7 +111,7 @@ public final class DemoProvinceSeeder {
                     .toList();
         }
         out.printf(
-                "  %d tổ chức (%d cấp ủy, %d đảng ủy cơ sở, %d chi bộ, %d tổ đảng)%n",
+                "  %d org units (%d committees, %d grassroots committees, %d cells, %d party groups)%n",
                 created.size(),
                 plan.units(Kind.COMMITTEE).size(),
                 plan.units(Kind.GRASSROOTS).size(),
@@ -131,7 +131,7 @@ public final class DemoProvinceSeeder {
             String id = createMember(admin, member, created.get(cell), created.get(group));
             int count = done.incrementAndGet();
             if (count % 100 == 0 || count == members.size()) {
-                out.printf("  %d/%d đảng viên%n", count, members.size());
+                out.printf("  %d/%d members%n", count, members.size());
             }
             return id;
         });
@@ -145,7 +145,7 @@ public final class DemoProvinceSeeder {
         List<DemoUser> users = demoUsers(created, memberIdsByCell);
         writeUsersFile(users);
         out.printf(
-                "Đã tạo dữ liệu mẫu: %d tổ chức, %d đảng viên (%d s); người dùng demo ghi vào %s%n",
+                "Demo data seeded: %d org units, %d members (%d s); demo users written to %s%n",
                 created.size(), members.size(), (System.nanoTime() - started) / 1_000_000_000L, usersFile);
         Unit firstCell = plan.units(Kind.CELL).getFirst();
         return new Outcome(
@@ -200,7 +200,7 @@ public final class DemoProvinceSeeder {
     private static String required(JsonNode response, String field) {
         JsonNode value = response.path(field);
         if (!value.isString() || value.asString().isBlank()) {
-            throw new LaunchException("Phản hồi thiếu trường '" + field + "': " + response);
+            throw new LaunchException("The response lacks the field '" + field + "': " + response);
         }
         return value.asString();
     }
@@ -312,7 +312,7 @@ public final class DemoProvinceSeeder {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Không ghi được " + usersFile, e);
+            throw new UncheckedIOException("Cannot write " + usersFile, e);
         }
     }
 
@@ -339,11 +339,11 @@ public final class DemoProvinceSeeder {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new LaunchException("Tạo dữ liệu mẫu thất bại: " + e.getCause(), e.getCause());
+            throw new LaunchException("Seeding the demo data failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             futures.forEach(future -> future.cancel(true));
             Thread.currentThread().interrupt();
-            throw new LaunchException("Bị ngắt khi tạo dữ liệu mẫu", e);
+            throw new LaunchException("Interrupted while seeding the demo data", e);
         }
     }
 }

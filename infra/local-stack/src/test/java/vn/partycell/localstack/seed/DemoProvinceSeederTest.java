@@ -116,7 +116,7 @@ class DemoProvinceSeederTest {
         assertThat(grant(huyen)).isEqualTo(Map.of("org", "/hy/huyen-uy-vl/", "role", "superior"));
         assertThat(memberOf(huyen).path("orgPath").asString()).startsWith("/hy/huyen-uy-vl/");
 
-        assertThat(printed()).contains("600/600 đảng viên").contains("Đã tạo dữ liệu mẫu");
+        assertThat(printed()).contains("600/600 members").contains("Demo data seeded");
     }
 
     @Test
@@ -131,7 +131,7 @@ class DemoProvinceSeederTest {
         assertThat(gateway.posts.get()).isEqualTo(posts);
         assertThat(Files.readString(usersFile)).isEqualTo(users);
         assertThat(again.firstCellId()).isEqualTo(unitByCode("cb-01").path("id").asString());
-        assertThat(printed()).contains("Dữ liệu mẫu đã có, bỏ qua bước tạo");
+        assertThat(printed()).contains("Demo data already present, skipping the seed");
     }
 
     @Test
