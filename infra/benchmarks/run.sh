@@ -1,16 +1,36 @@
 #!/usr/bin/env bash
-# The meeting-close benchmark, one command:
+# The benchmarks, one command, against a private copy of the stack:
 #
-#   infra/benchmarks/run.sh            # defaults: 10 cells x 30 members, 60 closes at 4/s
-#   BENCH_RATE=8 BENCH_CELLS=20 BENCH_MEETINGS_PER_CELL=5 infra/benchmarks/run.sh
+#   infra/benchmarks/run.sh            # both: the meeting-close rate search, then the gateway reads
+#   infra/benchmarks/run.sh closes     # only the meeting-close rate search
+#   infra/benchmarks/run.sh reads      # only the gateway read benchmark (needs wrk: apt-get install -y wrk)
+#
+# closes: finds the highest close rate at which close->scorecard p99 and close->notice p99 both stay
+#   under BENCH_SLO_MS, in stages of fresh meetings, and prints the end-to-end rate of the best stage
+#   with the Kafka floor and the store floor measured on the same broker and store. Knobs:
+#     BENCH_CELLS (20)  BENCH_MEMBERS (30)  BENCH_ABSENT (2)       the province the run registers
+#     BENCH_START_RATE (8)  BENCH_MAX_RATE (128)                   closes/s of the first / last stage
+#     BENCH_STAGE_SECONDS (8)  BENCH_MIN_STAGE_MEETINGS (100)      a stage is max(rate x seconds, min)
+#     BENCH_WARMUP_MEETINGS (40)  BENCH_BISECTIONS (2)  BENCH_SLO_MS (1000)
+# reads: GET /api/v1/meetings/{id} with a bearer token under wrk, directly at meeting-service,
+#   through the gateway, and the gateway's /actuator/health, per connection count. Knobs:
+#     BENCH_READ_CONNECTIONS (4,32,128)  BENCH_READ_SECONDS (10)  BENCH_READ_WARMUP_SECONDS (5)
 #
 # Builds the jars (skip with PARTYCELL_SKIP_BUILD=1), starts a private copy of the local stack
 # (real Kafka broker, H2-backed MongoDB-wire store, four services, gateway) on ports moved by
-# PARTYCELL_PORT_OFFSET (default 5000) with a throwaway data directory, runs the load and the two
-# baselines against that same broker and store, prints the results, and stops the stack.
+# PARTYCELL_PORT_OFFSET (default 5000) with a throwaway data directory, runs the load and the
+# floors against that same broker and store, prints the results, and stops the stack.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "${repo_root}"
+mode="${1:-all}"
+case "${mode}" in
+  all|closes|reads) ;;
+  *) echo "usage: $0 [all|closes|reads]"; exit 2 ;;
+esac
+if [[ "${mode}" != "closes" ]] && ! command -v wrk > /dev/null; then
+  echo "wrk is needed for the read benchmark: apt-get install -y wrk (or run: $0 closes)"; exit 1
+fi
 JAVA_HOME=$(bash .ci/find-jdk)
 export JAVA_HOME PATH="${JAVA_HOME}/bin:${PATH}"
 
@@ -49,8 +69,15 @@ done
 curl -sf "${gateway}/actuator/health" > /dev/null || { echo "Stack not ready:"; tail -40 "${data}/launcher.log"; exit 1; }
 echo "Stack ready at ${gateway}."
 
-java -Dbench.gateway="${gateway}" \
-  -Dbench.kafka="localhost:$((9092 + offset))" \
-  -Dbench.mongo="mongodb://localhost:$((27017 + offset))" \
-  -cp "infra/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:infra/benchmarks/target/lib/*" \
-  vn.partycell.benchmarks.MeetingCloseBenchmark
+bench_cp="infra/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:infra/benchmarks/target/lib/*"
+if [[ "${mode}" != "reads" ]]; then
+  java -Dbench.gateway="${gateway}" \
+    -Dbench.kafka="localhost:$((9092 + offset))" \
+    -Dbench.mongo="mongodb://localhost:$((27017 + offset))" \
+    -cp "${bench_cp}" vn.partycell.benchmarks.MeetingCloseBenchmark
+fi
+if [[ "${mode}" != "closes" ]]; then
+  java -Dbench.gateway="${gateway}" \
+    -Dbench.meeting-service="http://localhost:$((8082 + offset))" \
+    -cp "${bench_cp}" vn.partycell.benchmarks.GatewayReadBenchmark
+fi

@@ -1,18 +1,31 @@
 package vn.partycell.benchmarks;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -29,12 +42,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The two floors under the pipeline, measured on the same broker and store in the same run: moving
- * the same MeetingClosed records through Kafka with nothing else, and writing the same per-member
- * scorecard rows to MongoDB as bulk upserts with nothing else.
+ * the same MeetingClosed records through Kafka with nothing else, and doing the store work
+ * evaluation-service does for the same meetings (read the scorecards, one conditional bulk write per
+ * meeting) with nothing else.
  */
 final class Baselines {
 
@@ -153,38 +168,134 @@ final class Baselines {
         }
     }
 
-    /** The per-member scorecard rows of the same meetings, one bulk of upserts per meeting. */
-    Result upserts(MongoClient mongo, Set<String> meetingIds, int members, int count) {
+    /**
+     * The store work evaluation-service does per MeetingClosed, with nothing else around it (see
+     * MongoScorecardStore): a conditional update of the cell record, one read of the meeting's member
+     * scorecards, then one unordered bulk of conditional inserts (first meeting of the year) or
+     * whole-document replacements guarded by the meeting count read and "does not hold this meeting
+     * yet". The run's own MeetingClosed records are replayed in the order they were published into an
+     * empty database, so the documents grow exactly as the pipeline's did.
+     */
+    Result store(MongoClient mongo, Set<String> meetingIds, int members) {
         List<ConsumerRecord<String, byte[]>> payloads = closedRecords(meetingIds);
-        MongoCollection<Document> scorecards =
-                mongo.getDatabase("bench_baseline_" + run).getCollection("scorecards");
+        MongoDatabase db = mongo.getDatabase("bench_floor_" + run);
+        MongoCollection<Document> scorecards = db.getCollection("scorecards");
+        MongoCollection<Document> cells = db.getCollection("cells");
         Latencies latencies = new Latencies();
         long first = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            JsonNode event = Api.JSON.readTree(payloads.get(i % payloads.size()).value());
-            String meetingId = event.path("meetingId").asString() + "#" + i / payloads.size();
-            int year = event.path("year").asInt();
-            List<WriteModel<Document>> rows = new ArrayList<>();
-            for (JsonNode a : event.path("attendance")) {
-                String status = a.path("status").asString();
-                Document entry = new Document("meetingId", meetingId)
-                        .append("month", event.path("month").asInt())
-                        .append("status", status)
-                        .append("spoke", a.path("spoke").asBoolean());
-                rows.add(new UpdateOneModel<>(
-                        new Document("_id", a.path("memberId").asString() + ":" + year),
-                        Updates.combine(
-                                Updates.push("meetings", entry),
-                                Updates.inc("counts." + status, 1),
-                                Updates.inc("counts.spoke", a.path("spoke").asBoolean() ? 1 : 0)),
-                        new UpdateOptions().upsert(true)));
-            }
+        for (ConsumerRecord<String, byte[]> record : payloads) {
             long start = System.nanoTime();
-            scorecards.bulkWrite(rows);
+            JsonNode event = Api.JSON.readTree(record.value());
+            String meetingId = event.path("meetingId").asString();
+            String cellId = event.path("cellId").asString();
+            int year = event.path("year").asInt();
+            Date startsAt = Date.from(Instant.parse(event.path("startsAt").asString()));
+            Bson olderThanThis = and(
+                    eq("_id", cellId),
+                    or(
+                            lt("latestStartsAt", startsAt),
+                            and(eq("latestStartsAt", startsAt), lt("latestMeetingId", meetingId))));
+            Document set = new Document(
+                    "$set",
+                    new Document("orgPath", event.path("orgPath").asString())
+                            .append("latestStartsAt", startsAt)
+                            .append("latestMeetingId", meetingId));
+            if (cells.updateOne(olderThanThis, set).getMatchedCount() == 0) {
+                try {
+                    cells.insertOne(new Document("_id", cellId)
+                            .append("orgPath", event.path("orgPath").asString())
+                            .append("latestStartsAt", startsAt)
+                            .append("latestMeetingId", meetingId));
+                } catch (MongoWriteException alreadyThere) {
+                    // a later meeting of the cell was recorded first
+                }
+            }
+            List<String> ids = new ArrayList<>();
+            for (JsonNode a : event.path("attendance")) {
+                ids.add(a.path("memberId").asString() + ":" + year);
+            }
+            Map<String, Document> stored = new HashMap<>();
+            for (Document d : scorecards.find(in("_id", ids))) {
+                stored.put(d.getString("_id"), d);
+            }
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            for (JsonNode a : event.path("attendance")) {
+                String id = a.path("memberId").asString() + ":" + year;
+                Document current = stored.get(id);
+                List<Document> entries =
+                        new ArrayList<>(current == null ? List.of() : current.getList("meetings", Document.class));
+                if (entries.stream().anyMatch(e -> meetingId.equals(e.getString("meetingId")))) {
+                    continue;
+                }
+                entries.add(new Document("meetingId", meetingId)
+                        .append("cellId", cellId)
+                        .append("orgPath", event.path("orgPath").asString())
+                        .append("kind", event.path("kind").asString())
+                        .append("title", event.path("title").asString())
+                        .append("startsAt", event.path("startsAt").asString())
+                        .append("month", event.path("month").asInt())
+                        .append("status", a.path("status").asString())
+                        .append("spoke", a.path("spoke").asBoolean()));
+                Document next = scorecard(id, a.path("memberId").asString(), year, cellId, event, entries);
+                if (current == null) {
+                    writes.add(new InsertOneModel<>(next));
+                } else {
+                    writes.add(new ReplaceOneModel<>(
+                            and(
+                                    eq("_id", id),
+                                    eq("meetingCount", current.getInteger("meetingCount")),
+                                    ne("meetings.meetingId", meetingId)),
+                            next));
+                }
+            }
+            if (!writes.isEmpty()) {
+                scorecards.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            }
             latencies.add((System.nanoTime() - start) / 1e6);
         }
         double seconds = (System.nanoTime() - first) / 1e9;
-        mongo.getDatabase("bench_baseline_" + run).drop();
-        return new Result(count, count / seconds, latencies, members);
+        db.drop();
+        return new Result(payloads.size(), payloads.size() / seconds, latencies, members);
+    }
+
+    /** The same fields MongoScorecardStore.document writes, derived from the entries. */
+    private static Document scorecard(
+            String id, String memberId, int year, String cellId, JsonNode event, List<Document> entries) {
+        Map<String, Integer> totals = new HashMap<>();
+        Set<Integer> absentMonths = new TreeSet<>();
+        for (Document e : entries) {
+            String status = e.getString("status");
+            totals.merge(
+                    switch (status) {
+                        case "PRESENT" -> "attended";
+                        case "LATE" -> "late";
+                        case "EXCUSED" -> "excused";
+                        default -> "missed";
+                    },
+                    1,
+                    Integer::sum);
+            if (Boolean.TRUE.equals(e.getBoolean("spoke"))) {
+                totals.merge("spoke", 1, Integer::sum);
+            }
+            if ("ABSENT".equals(status)) {
+                absentMonths.add(e.getInteger("month"));
+            }
+        }
+        return new Document("_id", id)
+                .append("memberId", memberId)
+                .append("year", year)
+                .append("cellId", cellId)
+                .append("orgPath", event.path("orgPath").asString())
+                .append("meetingCount", entries.size())
+                .append(
+                        "totals",
+                        new Document("attended", totals.getOrDefault("attended", 0))
+                                .append("late", totals.getOrDefault("late", 0))
+                                .append("excused", totals.getOrDefault("excused", 0))
+                                .append("missed", totals.getOrDefault("missed", 0))
+                                .append("spoke", totals.getOrDefault("spoke", 0)))
+                .append("unexcusedAbsenceMonths", new ArrayList<>(absentMonths))
+                .append("unexcusedAbsenceMonthCount", absentMonths.size())
+                .append("meetings", entries);
     }
 }

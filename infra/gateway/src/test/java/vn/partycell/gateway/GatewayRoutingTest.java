@@ -69,6 +69,20 @@ class GatewayRoutingTest {
                 .containsEntry("authorization", "Bearer header.payload.signature");
     }
 
+    /**
+     * The JDK client defaults to HTTP/2, which on a plain-http backend means an h2c upgrade offer on
+     * every request that the backends never accept; the gateway speaks HTTP/1.1 to them.
+     */
+    @Test
+    void backendsAreCalledOverHttp11WithoutAnH2cUpgradeOffer() {
+        var response = http.get("/api/v1/meetings/m-1", headers -> headers.setBearerAuth("header.payload.signature"));
+
+        assertThat(response.status()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> echo = response.json();
+        assertThat(echo).containsEntry("protocol", "HTTP/1.1").containsEntry("upgrade", null);
+        assertThat(String.valueOf(echo.get("connection"))).doesNotContainIgnoringCase("upgrade");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "/api/v1/org-units, member-service",

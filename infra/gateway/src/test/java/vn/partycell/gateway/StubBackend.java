@@ -75,6 +75,9 @@ final class StubBackend implements AutoCloseable {
                     exchange.getRequestHeaders()
                             .getOrDefault("X-Request-Id", java.util.List.of())
                             .size());
+            echo.put("upgrade", exchange.getRequestHeaders().getFirst("Upgrade"));
+            echo.put("connection", exchange.getRequestHeaders().getFirst("Connection"));
+            echo.put("protocol", exchange.getProtocol());
             echo.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] body = JSON.writeValueAsBytes(echo);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
