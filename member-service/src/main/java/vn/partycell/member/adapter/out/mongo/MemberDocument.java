@@ -14,7 +14,7 @@ import vn.partycell.member.domain.StatusChange;
 import vn.partycell.platform.kernel.OrgPath;
 
 /** A member as stored: unique citizen ID, indexed by cell and by org path for scoped queries. */
-@Document(MongoMembers.COLLECTION)
+@Document(MongoMemberRepository.COLLECTION)
 public record MemberDocument(
         @Id String id,
         PersonalData person,

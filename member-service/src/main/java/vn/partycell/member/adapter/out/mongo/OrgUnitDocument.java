@@ -10,7 +10,7 @@ import vn.partycell.member.domain.OrgUnitKind;
 import vn.partycell.platform.kernel.OrgPath;
 
 /** An org unit as stored; the unique path makes a code unique among its siblings. */
-@Document(MongoOrgUnits.COLLECTION)
+@Document(MongoOrgUnitRepository.COLLECTION)
 public record OrgUnitDocument(
         @Id String id,
         String code,

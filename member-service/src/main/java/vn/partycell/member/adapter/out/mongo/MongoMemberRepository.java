@@ -23,7 +23,7 @@ import vn.partycell.platform.outbox.OutboxStore;
 
 /** Members in MongoDB; each change and its events are one document write. */
 @Repository
-public class MongoMembers implements MemberRepository {
+public class MongoMemberRepository implements MemberRepository {
 
     static final String COLLECTION = "members";
 
@@ -34,7 +34,7 @@ public class MongoMembers implements MemberRepository {
     private final OutboxStore outbox;
     private final OutboxEventMapper<MemberEvent> events;
 
-    public MongoMembers(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<MemberEvent> events) {
+    public MongoMemberRepository(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<MemberEvent> events) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.events = events;

@@ -25,7 +25,7 @@ import vn.partycell.platform.security.ScopeCriteria;
 
 /** Org units in MongoDB; a new unit and its "created" event are one document insert. */
 @Repository
-public class MongoOrgUnits implements OrgUnitRepository {
+public class MongoOrgUnitRepository implements OrgUnitRepository {
 
     static final String COLLECTION = "org_units";
 
@@ -39,7 +39,7 @@ public class MongoOrgUnits implements OrgUnitRepository {
     private final OutboxStore outbox;
     private final OutboxEventMapper<OrgUnitEvent> events;
 
-    public MongoOrgUnits(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<OrgUnitEvent> events) {
+    public MongoOrgUnitRepository(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<OrgUnitEvent> events) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.events = events;
