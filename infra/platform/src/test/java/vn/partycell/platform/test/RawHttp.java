@@ -40,13 +40,28 @@ public final class RawHttp {
      */
     public static Reply chunked(int port, String method, String path, String authorization, long totalBytes)
             throws Exception {
+        return chunked(port, method, path, authorization, totalBytes, null);
+    }
+
+    /**
+     * As {@link #chunked(int, String, String, String, long)}, but the body is {@code prefix} followed
+     * by {@code x} characters (e.g. {@code {"title":"} for one giant string field), when a prefix is given.
+     */
+    public static Reply chunked(
+            int port, String method, String path, String authorization, long totalBytes, String prefix)
+            throws Exception {
         String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n"
                 + (authorization == null ? "" : "Authorization: " + authorization + "\r\n");
-        return exchange(port, head.substring(0, head.length() - 2), totalBytes, true);
+        return exchange(port, head.substring(0, head.length() - 2), totalBytes, true, prefix);
     }
 
     private static Reply exchange(int port, String head, long totalBytes, boolean chunked) throws Exception {
+        return exchange(port, head, totalBytes, chunked, null);
+    }
+
+    private static Reply exchange(int port, String head, long totalBytes, boolean chunked, String prefix)
+            throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
@@ -64,14 +79,23 @@ public final class RawHttp {
                 }
                 chunk[0] = '[';
                 chunk[1] = ' ';
+                if (prefix != null) {
+                    java.util.Arrays.fill(chunk, (byte) 'x');
+                    byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
+                    System.arraycopy(start, 0, chunk, 0, start.length);
+                }
                 try {
                     while (sent < totalBytes && !answer.isDone()) {
                         out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                         out.write(chunk);
                         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                         sent += chunk.length;
-                        chunk[0] = '1';
-                        chunk[1] = ',';
+                        if (prefix != null) {
+                            java.util.Arrays.fill(chunk, (byte) 'x');
+                        } else {
+                            chunk[0] = '1';
+                            chunk[1] = ',';
+                        }
                     }
                     if (!answer.isDone()) {
                         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
