@@ -342,7 +342,7 @@ class MeetingCloseLoopEndToEndTest {
         assertThat(notices(outsider).findValuesAsString("meetingId")).doesNotContain(meetingId);
         assertThat(gateway.post("/api/v1/meetings/" + meetingId + "/close", outsider, Map.of())
                         .status())
-                .isEqualTo(403);
+                .isEqualTo(404);
         assertThat(gateway.get("/api/v1/meetings?cellId=" + cellB, tokens.get("secretaryA"))
                         .body()
                         .path("content"))

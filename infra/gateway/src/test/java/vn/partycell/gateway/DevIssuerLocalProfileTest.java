@@ -140,8 +140,9 @@ class DevIssuerLocalProfileTest {
                 .isEqualTo(jwks.getKeys().getFirst().getKeyID());
         JWTClaimsSet claims = verified(token, jwks);
         assertThat(claims.getClaims().keySet())
-                .containsExactlyInAnyOrder("iss", "sub", "name", "member_id", "grants", "iat", "exp");
+                .containsExactlyInAnyOrder("iss", "aud", "sub", "name", "member_id", "grants", "iat", "exp");
         assertThat(claims.getIssuer()).isEqualTo(ISSUER);
+        assertThat(claims.getAudience()).containsExactly("partycell");
         assertThat(claims.getIssueTime().toInstant())
                 .isBetween(before, Instant.now().plusSeconds(1));
         assertThat(Duration.between(

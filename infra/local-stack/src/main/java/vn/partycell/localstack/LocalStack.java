@@ -147,7 +147,10 @@ public final class LocalStack {
 
         Map<String, String> commonEnv = new HashMap<>();
         commonEnv.put("KAFKA_BOOTSTRAP", kafkaBootstrap);
+        // Services trust only the dev issuer of THIS stack's gateway (its port may differ from 8080).
         commonEnv.put("JWT_JWK_SET_URI", gatewaySpec.baseUrl() + "/dev/jwks");
+        commonEnv.put("JWT_ISSUER", gatewaySpec.baseUrl() + "/dev");
+        commonEnv.put("JWT_AUDIENCE", "partycell");
 
         out.println("Starting the services…");
         for (ServiceSpec service : serviceSpecs) {
@@ -171,6 +174,8 @@ public final class LocalStack {
                 gatewayEnv,
                 List.of(
                         "--partycell.dev.users-file=" + usersFile,
+                        "--partycell.dev.issuer=" + gatewaySpec.baseUrl() + "/dev",
+                        "--partycell.dev.audience=partycell",
                         "--partycell.dev.key-file=" + options.dataDir().resolve("dev-issuer-key.json")));
         awaitReady(gatewaySpec, gatewayProcess);
 

@@ -23,7 +23,8 @@ public class DevIssuerConfiguration {
 
     @Bean
     DevTokenIssuer devTokenIssuer(DevSigningKey devSigningKey, DevIssuerProperties properties) {
-        return new DevTokenIssuer(devSigningKey, properties.issuer(), properties.tokenTtl(), Clock.systemUTC());
+        return new DevTokenIssuer(
+                devSigningKey, properties.issuer(), properties.audience(), properties.tokenTtl(), Clock.systemUTC());
     }
 
     @Bean

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Signs RS256 tokens for dev users with the claims every service reads: {@code iss}, {@code sub}
- * (username), {@code name}, {@code member_id} (when the user is a member), {@code grants},
+ * (username), {@code aud}, {@code name}, {@code member_id} (when the user is a member), {@code grants},
  * {@code iat} and {@code exp}.
  */
 public class DevTokenIssuer {
@@ -25,12 +25,14 @@ public class DevTokenIssuer {
     private final DevSigningKey key;
     private final RSASSASigner signer;
     private final String issuer;
+    private final List<String> audience;
     private final Duration ttl;
     private final Clock clock;
 
-    public DevTokenIssuer(DevSigningKey key, String issuer, Duration ttl, Clock clock) {
+    public DevTokenIssuer(DevSigningKey key, String issuer, List<String> audience, Duration ttl, Clock clock) {
         this.key = key;
         this.issuer = issuer;
+        this.audience = List.copyOf(audience);
         this.ttl = ttl;
         this.clock = clock;
         try {
@@ -47,6 +49,7 @@ public class DevTokenIssuer {
                 user.grants().stream().map(DevGrant::toClaim).toList();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(user.username())
                 .claim("name", user.displayName());
         if (user.memberId() != null) {

@@ -50,7 +50,12 @@ public class GatewayExceptionResolver implements HandlerExceptionResolver, Order
         }
         ProblemDetail problem;
         HttpHeaders headers = null;
-        if (error instanceof ErrorResponse errorResponse) {
+        if (GatewayProblems.hasCause(error, RequestBodyLimitFilter.BodyTooLargeException.class)) {
+            // The body passed the limit while it was being proxied: the client's doing, 413.
+            problem = GatewayProblems.of(HttpStatus.CONTENT_TOO_LARGE, request);
+            headers = new HttpHeaders();
+            headers.set(HttpHeaders.CONNECTION, "close");
+        } else if (error instanceof ErrorResponse errorResponse) {
             problem = fromErrorResponse(errorResponse, request);
             headers = errorResponse.getHeaders();
         } else if (error instanceof org.apache.tomcat.util.http.InvalidParameterException) {

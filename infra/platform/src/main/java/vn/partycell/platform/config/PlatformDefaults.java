@@ -11,15 +11,24 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Adds the platform's defaults (Kafka, MongoDB, security, actuator, metrics) as the LAST property
- * source, so every service shares them and may still override any of them in its own YAML.
+ * sources, so every service shares them and may still override any of them in its own YAML. The
+ * {@code local} profile's defaults (the dev issuer) come before the general ones, and only then.
+ * Runs after Boot's config data processing, so the active profiles are known.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.matchesProfiles("local")) {
+            load(environment, "partycell-platform-local");
+        }
+        load(environment, "partycell-platform-defaults");
+    }
+
+    private static void load(ConfigurableEnvironment environment, String name) {
         try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader()
-                    .load("partycell-platform-defaults", new ClassPathResource("partycell-platform-defaults.yml"))) {
+            for (PropertySource<?> source :
+                    new YamlPropertySourceLoader().load(name, new ClassPathResource(name + ".yml"))) {
                 environment.getPropertySources().addLast(source);
             }
         } catch (IOException e) {

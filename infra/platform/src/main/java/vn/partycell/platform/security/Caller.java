@@ -32,8 +32,15 @@ public record Caller(String username, Optional<UUID> memberId, List<Grant> grant
         }
     }
 
-    /** Changing out of scope, or with too weak a role, answers 403. */
+    /**
+     * Changing a record outside every granted subtree answers 404, exactly as a random id does (the
+     * problem's text is the same for every 404, see ProblemHandler): existence is not revealed, on
+     * writes either. Inside a granted subtree with too weak a role: 403.
+     */
     public void requireRole(OrgPath path, Role atLeast) {
+        if (!canRead(path)) {
+            throw new NotFoundException("bản ghi", "ngoài phạm vi");
+        }
         if (!canAct(path, atLeast)) {
             throw new ForbiddenException("Bạn không có quyền " + atLeast.name().toLowerCase() + " tại " + path);
         }

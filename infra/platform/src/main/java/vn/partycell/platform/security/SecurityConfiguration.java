@@ -3,10 +3,12 @@ package vn.partycell.platform.security;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -14,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service is an OAuth2 resource server: a valid JWT for every API call; health, metrics and
- * API docs are open so that probes, Prometheus and the gateway can read them.
+ * API docs are open so that probes, Prometheus and the gateway can read them. Outside the
+ * {@code local} profile the issuer and its JWK set must be configured, or the service does not start.
  */
 @AutoConfiguration(
         beforeName = {
@@ -25,11 +28,21 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"
         })
+@EnableConfigurationProperties(TokenSettings.class)
 public class SecurityConfiguration {
+
+    /** Issuer, audience, exp/nbf with skew and the algorithms checked on every token. */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    JwtDecoder jwtDecoder(TokenSettings settings) {
+        return StrictJwtDecoders.fromJwkSetUri(settings);
+    }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain partycellSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain partycellSecurity(HttpSecurity http, JsonMapper json, TokenSettings tokens) throws Exception {
+        // Checked here too, so that no replacement decoder (tests) runs with settings missing.
+        tokens.requireComplete();
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers(

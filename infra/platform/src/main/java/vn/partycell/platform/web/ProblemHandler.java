@@ -47,10 +47,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /**
+     * One text for every 404, whatever was not found and why: a random id and a record outside the
+     * caller's subtrees (on read or on write) must not be told apart. The resource goes to the log.
+     */
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Không tìm thấy", e.getMessage()));
+        log.debug("Not found: {}", e.getMessage());
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Không tìm thấy", NOT_FOUND_DETAIL));
     }
+
+    public static final String NOT_FOUND_DETAIL =
+            "Không tìm thấy bản ghi, hoặc bản ghi nằm ngoài phạm vi bạn được giao";
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
@@ -124,8 +132,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(validation(errors));
     }
 
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLargeException e) {
+        return respond(RequestBodyTooLargeException.problem(e.limit()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         log.error("Unexpected error", e);
         return respond(Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -162,6 +179,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(ex);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .body(RequestBodyTooLargeException.problem(tooLarge.limit()));
+        }
         String detail = "Nội dung yêu cầu không phải JSON hợp lệ";
         List<FieldError> errors = List.of();
         Throwable cause = ex.getCause();

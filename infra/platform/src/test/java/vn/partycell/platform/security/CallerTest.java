@@ -27,11 +27,23 @@ class CallerTest {
     }
 
     @Test
-    void outOfScopeReadsAre404AndWritesAre403() {
+    void outOfScopeReadsAndWritesAre404() {
         Caller superiorA = new Caller("du", Optional.empty(), List.of(new Grant(committeeA, Role.SUPERIOR)));
         superiorA.requireRead(cellA1, "chi bộ", "x");
         assertThatThrownBy(() -> superiorA.requireRead(cellB1, "chi bộ", "x")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> superiorA.requireRole(cellB1, Role.MEMBER)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> superiorA.requireRole(cellB1, Role.MEMBER)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void insideTheSubtreeWithTooWeakARoleIs403AndOutsideIs404() {
+        Caller committeeA1 = new Caller("cuv", Optional.empty(), List.of(new Grant(cellA1, Role.COMMITTEE)));
+        committeeA1.requireRole(cellA1, Role.COMMITTEE);
+        assertThatThrownBy(() -> committeeA1.requireRole(cellA1, Role.SECRETARY))
+                .isInstanceOf(ForbiddenException.class);
+        // The committee above the cell is not inside the grant: not found, not forbidden.
+        assertThatThrownBy(() -> committeeA1.requireRole(committeeA, Role.SECRETARY))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> committeeA1.requireRole(cellB1, Role.MEMBER)).isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -33,7 +33,10 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
                         "spring.mongodb.uri=" + mongo.getReplicaSetUrl(database),
                         "spring.kafka.bootstrap-servers=" + kafka.getBootstrapServers(),
                         "spring.cloud.stream.kafka.binder.brokers=" + kafka.getBootstrapServers(),
-                        "partycell.kafka.partitions=3")
+                        "partycell.kafka.partitions=3",
+                        "partycell.security.issuer=" + TestTokens.ISSUER,
+                        "partycell.security.audience=" + TestTokens.AUDIENCE,
+                        "partycell.security.jwk-set-uri=" + TestTokens.JWK_SET_URI)
                 .applyTo(context);
     }
 }

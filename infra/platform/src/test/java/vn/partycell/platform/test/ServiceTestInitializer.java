@@ -15,7 +15,11 @@ public class ServiceTestInitializer implements ApplicationContextInitializer<Con
                         "spring.mongodb.uri=" + InMemoryMongo.uri(database),
                         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-                        "partycell.kafka.partitions=3")
+                        "partycell.kafka.partitions=3",
+                        // The issuer a production deployment must configure; TestTokens issues as it.
+                        "partycell.security.issuer=" + TestTokens.ISSUER,
+                        "partycell.security.audience=" + TestTokens.AUDIENCE,
+                        "partycell.security.jwk-set-uri=" + TestTokens.JWK_SET_URI)
                 .applyTo(context);
     }
 }

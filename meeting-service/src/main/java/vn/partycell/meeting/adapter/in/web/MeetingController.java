@@ -40,6 +40,7 @@ import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.web.ETags;
 import vn.partycell.platform.web.PageRequests;
 import vn.partycell.platform.web.PageResponse;
+import vn.partycell.platform.web.validation.DateWithin;
 
 /** Meetings over HTTP: schedule, read, list, take attendance and speakers, close. */
 @RestController
@@ -61,16 +62,20 @@ public class MeetingController {
             @NotNull(message = "bắt buộc phải có") UUID cellId,
             @NotNull(message = "bắt buộc phải có") MeetingKind kind,
 
-            @NotBlank(message = "bắt buộc phải có") @Size(max = 300, message = "tối đa 300 ký tự")
+            @NotBlank(message = "bắt buộc phải có") @Size(max = 200, message = "tối đa 200 ký tự")
             String title,
 
+            // A sane window, not a rule: within a year back (minutes entered late) and five years ahead.
             @NotNull(message = "bắt buộc phải có (ISO-8601, UTC)")
+            @DateWithin(
+                    notBefore = "${partycell.meetings.starts-at.not-before:-P1Y}",
+                    notAfter = "${partycell.meetings.starts-at.not-after:P5Y}")
             Instant startsAt,
 
             @NotBlank(message = "bắt buộc phải có") @Size(max = 300, message = "tối đa 300 ký tự")
             String place,
 
-            @NotEmpty(message = "cần ít nhất một nội dung") @Size(max = 30, message = "tối đa 30 nội dung")
+            @NotEmpty(message = "cần ít nhất một nội dung") @Size(max = 50, message = "tối đa 50 nội dung")
             List<@NotBlank(message = "không được để trống") @Size(max = 500, message = "tối đa 500 ký tự") String>
                     agenda) {}
 

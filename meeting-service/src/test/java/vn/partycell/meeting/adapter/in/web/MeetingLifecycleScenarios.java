@@ -208,10 +208,10 @@ abstract class MeetingLifecycleScenarios {
                                 outsider,
                                 Map.of("entries", List.of(line(full.get(0), "PRESENT", false))))
                         .status())
-                .isEqualTo(403);
+                .isEqualTo(404);
         assertThat(http.post("/api/v1/meetings/" + meetingId + "/close", outsider, Map.of())
                         .status())
-                .isEqualTo(403);
+                .isEqualTo(404);
         assertThat(http.get("/api/v1/meetings?size=50", outsider).body().path("content"))
                 .isEmpty();
         String plainMember = TestTokens.user("dv").grant(cellPath, "member").token();

@@ -35,6 +35,7 @@ import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.web.ETags;
 import vn.partycell.platform.web.PageRequests;
 import vn.partycell.platform.web.PageResponse;
+import vn.partycell.platform.web.validation.DateWithin;
 
 /** Members over HTTP: register into a cell, read one, list a cell's roster, record a status change. */
 @RestController
@@ -50,12 +51,14 @@ public class MemberController {
     }
 
     public record RegisterMemberRequest(
-            @NotBlank(message = "bắt buộc phải có") @Size(max = 200, message = "tối đa 200 ký tự")
+            @NotBlank(message = "bắt buộc phải có") @Size(max = 100, message = "tối đa 100 ký tự")
             String fullName,
 
             @NotNull(message = "bắt buộc phải có") Gender gender,
 
-            @NotNull(message = "bắt buộc phải có") @Past(message = "phải là ngày trong quá khứ")
+            @NotNull(message = "bắt buộc phải có")
+            @Past(message = "phải là ngày trong quá khứ")
+            @DateWithin(notBefore = "1900-01-01", notAfter = "today")
             LocalDate dateOfBirth,
 
             @NotNull(message = "bắt buộc phải có") @Pattern(regexp = "\\d{12}", message = "phải gồm đúng 12 chữ số")
@@ -66,20 +69,25 @@ public class MemberController {
             @Pattern(regexp = "\\+?\\d{9,12}", message = "phải gồm 9–12 chữ số")
             String phone,
 
-            @Email(message = "không phải địa chỉ e-mail hợp lệ")
+            @Email(message = "không phải địa chỉ e-mail hợp lệ") @Size(max = 254, message = "tối đa 254 ký tự")
             String email,
 
             @Size(max = 300, message = "tối đa 300 ký tự") String address,
             @NotNull(message = "bắt buộc phải có") UUID cellId,
             UUID partyGroupId,
             @NotNull(message = "bắt buộc phải có") MemberStatus status,
-            @NotNull(message = "bắt buộc phải có") LocalDate joinedOn,
+            // The Party was founded in 1930; an admission is not dated ahead.
+            @NotNull(message = "bắt buộc phải có") @DateWithin(notBefore = "1930-01-01", notAfter = "today")
+            LocalDate joinedOn,
+
             Boolean exempted) {}
 
     public record StatusChangeRequest(
             @NotNull(message = "bắt buộc phải có") MemberStatus status,
             Boolean exempted,
-            @NotNull(message = "bắt buộc phải có") LocalDate effectiveOn,
+
+            @NotNull(message = "bắt buộc phải có") @DateWithin(notBefore = "1930-01-01", notAfter = "today")
+            LocalDate effectiveOn,
 
             @NotBlank(message = "bắt buộc phải có lý do") @Size(max = 500, message = "tối đa 500 ký tự")
             String reason) {}

@@ -1,0 +1,36 @@
+package vn.partycell.platform.web;
+
+import java.io.IOException;
+
+/** A request body passed its limit while being read; answered 413, the rest is never read. */
+public class RequestBodyTooLargeException extends IOException {
+
+    private final long limit;
+
+    public RequestBodyTooLargeException(long limit) {
+        super("Request body larger than " + limit + " bytes");
+        this.limit = limit;
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    /** The exception itself or the first cause that is one (converters wrap what streams throw). */
+    public static RequestBodyTooLargeException in(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RequestBodyTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
+    public static org.springframework.http.ProblemDetail problem(long limit) {
+        return Problems.of(
+                org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large",
+                "Nội dung quá lớn",
+                "Nội dung yêu cầu vượt quá giới hạn " + limit + " byte");
+    }
+}
