@@ -54,7 +54,10 @@ cleanup() {
 trap cleanup EXIT
 
 echo "Starting a private stack (ports +${offset}, data ${data})…"
+# The close benchmark fills each cell's scorecards month by month backwards through past years (a
+# province loading its history); meeting-service accepts meetings back to one year ago by default.
 PARTYCELL_DATA_DIR="${data}" PARTYCELL_PORT_OFFSET="${offset}" \
+  PARTYCELL_MEETINGS_STARTS_AT_NOT_BEFORE="${PARTYCELL_MEETINGS_STARTS_AT_NOT_BEFORE:--P30Y}" \
   java -Dpartycell.root="${repo_root}" \
     -cp "infra/local-stack/target/local-stack-0.1.0-SNAPSHOT.jar:infra/local-stack/target/lib/*" \
     vn.partycell.localstack.LocalStack --no-seed > "${data}/launcher.log" 2>&1 &

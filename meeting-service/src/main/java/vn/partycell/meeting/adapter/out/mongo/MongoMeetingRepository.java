@@ -1,9 +1,7 @@
 package vn.partycell.meeting.adapter.out.mongo;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,11 +14,10 @@ import vn.partycell.meeting.domain.MeetingEvent;
 import vn.partycell.meeting.domain.MeetingId;
 import vn.partycell.meeting.domain.MeetingStatus;
 import vn.partycell.platform.kernel.Change;
-import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
 import vn.partycell.platform.mongo.MongoPages;
-import vn.partycell.platform.outbox.OutboxEvent;
+import vn.partycell.platform.outbox.AggregateWriter;
 import vn.partycell.platform.outbox.OutboxEventMapper;
 import vn.partycell.platform.outbox.OutboxStore;
 import vn.partycell.platform.security.Caller;
@@ -40,13 +37,11 @@ public class MongoMeetingRepository implements MeetingRepository {
     private static final Sort TIE_BREAK = Sort.by("_id");
 
     private final MongoTemplate mongo;
-    private final OutboxStore outbox;
-    private final OutboxEventMapper<MeetingEvent> events;
+    private final AggregateWriter<MeetingEvent> writer;
 
     public MongoMeetingRepository(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<MeetingEvent> events) {
         this.mongo = mongo;
-        this.outbox = outbox;
-        this.events = events;
+        this.writer = new AggregateWriter<>(outbox, COLLECTION, events);
     }
 
     @Override
@@ -57,21 +52,12 @@ public class MongoMeetingRepository implements MeetingRepository {
 
     @Override
     public void insert(Change<? extends Meeting, MeetingEvent> change) {
-        outbox.insert(COLLECTION, MeetingDocument.from(change.state()), outboxEvents(change));
+        writer.insert(MeetingDocument.from(change.state()), change);
     }
 
     @Override
     public void update(Change<? extends Meeting, MeetingEvent> change, long expectedVersion) {
-        try {
-            outbox.update(COLLECTION, MeetingDocument.from(change.state()), expectedVersion, outboxEvents(change));
-        } catch (OptimisticLockingFailureException e) {
-            throw new ConflictException(
-                    "stale-version", "Bản ghi đã được người khác thay đổi; hãy tải lại rồi thử lần nữa");
-        }
-    }
-
-    private List<OutboxEvent> outboxEvents(Change<? extends Meeting, MeetingEvent> change) {
-        return change.events().stream().map(events::toOutbox).toList();
+        writer.update(MeetingDocument.from(change.state()), change, expectedVersion);
     }
 
     @Override

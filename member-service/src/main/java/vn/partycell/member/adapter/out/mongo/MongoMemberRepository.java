@@ -18,6 +18,7 @@ import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
 import vn.partycell.platform.mongo.MongoPages;
+import vn.partycell.platform.outbox.AggregateWriter;
 import vn.partycell.platform.outbox.OutboxEventMapper;
 import vn.partycell.platform.outbox.OutboxStore;
 
@@ -31,13 +32,11 @@ public class MongoMemberRepository implements MemberRepository {
     private static final Sort NATURAL_ORDER = Sort.by("_id");
 
     private final MongoTemplate mongo;
-    private final OutboxStore outbox;
-    private final OutboxEventMapper<MemberEvent> events;
+    private final AggregateWriter<MemberEvent> writer;
 
     public MongoMemberRepository(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<MemberEvent> events) {
         this.mongo = mongo;
-        this.outbox = outbox;
-        this.events = events;
+        this.writer = new AggregateWriter<>(outbox, COLLECTION, events);
     }
 
     @Override
@@ -50,10 +49,7 @@ public class MongoMemberRepository implements MemberRepository {
     public void insert(Change<Member, MemberEvent> registered) {
         Member member = registered.state();
         try {
-            outbox.insert(
-                    COLLECTION,
-                    MemberDocument.from(member),
-                    registered.events().stream().map(events::toOutbox).toList());
+            writer.insert(MemberDocument.from(member), registered);
         } catch (DuplicateKeyException e) {
             throw new ConflictException(
                     "citizen-id-taken", "Số CCCD " + member.person().citizenId() + " đã thuộc về một đảng viên khác");
@@ -62,11 +58,7 @@ public class MongoMemberRepository implements MemberRepository {
 
     @Override
     public void update(Change<Member, MemberEvent> change, long expectedVersion) {
-        outbox.update(
-                COLLECTION,
-                MemberDocument.from(change.state()),
-                expectedVersion,
-                change.events().stream().map(events::toOutbox).toList());
+        writer.update(MemberDocument.from(change.state()), change, expectedVersion);
     }
 
     @Override

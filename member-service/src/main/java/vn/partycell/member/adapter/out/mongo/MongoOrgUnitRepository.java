@@ -18,6 +18,7 @@ import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
 import vn.partycell.platform.mongo.MongoPages;
+import vn.partycell.platform.outbox.AggregateWriter;
 import vn.partycell.platform.outbox.OutboxEventMapper;
 import vn.partycell.platform.outbox.OutboxStore;
 import vn.partycell.platform.security.Caller;
@@ -36,13 +37,11 @@ public class MongoOrgUnitRepository implements OrgUnitRepository {
     private static final Sort NATURAL_ORDER = Sort.by("_id");
 
     private final MongoTemplate mongo;
-    private final OutboxStore outbox;
-    private final OutboxEventMapper<OrgUnitEvent> events;
+    private final AggregateWriter<OrgUnitEvent> writer;
 
     public MongoOrgUnitRepository(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<OrgUnitEvent> events) {
         this.mongo = mongo;
-        this.outbox = outbox;
-        this.events = events;
+        this.writer = new AggregateWriter<>(outbox, COLLECTION, events);
     }
 
     @Override
@@ -55,10 +54,7 @@ public class MongoOrgUnitRepository implements OrgUnitRepository {
     public void insert(Change<OrgUnit, OrgUnitEvent> created) {
         OrgUnit unit = created.state();
         try {
-            outbox.insert(
-                    COLLECTION,
-                    OrgUnitDocument.from(unit),
-                    created.events().stream().map(events::toOutbox).toList());
+            writer.insert(OrgUnitDocument.from(unit), created);
         } catch (DuplicateKeyException e) {
             throw new ConflictException(
                     "org-code-taken", "Mã '" + unit.code() + "' đã được dùng cho một tổ chức cùng cấp trên");
