@@ -45,6 +45,7 @@ import vn.partycell.platform.events.PoisonEventException;
 import vn.partycell.platform.test.Http;
 import vn.partycell.platform.test.InMemoryMongo;
 import vn.partycell.platform.test.TestSecurityConfiguration;
+import vn.partycell.platform.test.TestTokens;
 
 /**
  * The platform's Kafka security settings against a real broker that requires SASL/SCRAM-SHA-512 and
@@ -59,6 +60,9 @@ import vn.partycell.platform.test.TestSecurityConfiguration;
         classes = KafkaSaslTest.App.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            // A service refuses to start without its token issuer (outside the local profile).
+            "partycell.security.issuer=" + TestTokens.ISSUER,
+            "partycell.security.jwk-set-uri=" + TestTokens.JWK_SET_URI,
             "spring.application.name=meeting-service",
             "partycell.database=meetings",
             "spring.cloud.function.definition=memberEvents",

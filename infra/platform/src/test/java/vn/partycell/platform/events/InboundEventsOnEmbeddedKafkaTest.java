@@ -43,6 +43,7 @@ import vn.partycell.platform.events.consumerapp.ClosedMeetingsApp;
 import vn.partycell.platform.events.consumerapp.ClosedMeetingsConsumer;
 import vn.partycell.platform.test.EventContractValidator;
 import vn.partycell.platform.test.TestSecurityConfiguration;
+import vn.partycell.platform.test.TestTokens;
 import vn.partycell.platform.test.TopicProbe;
 
 /**
@@ -55,6 +56,9 @@ import vn.partycell.platform.test.TopicProbe;
         classes = ClosedMeetingsApp.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            // A service refuses to start without its token issuer (outside the local profile).
+            "partycell.security.issuer=" + TestTokens.ISSUER,
+            "partycell.security.jwk-set-uri=" + TestTokens.JWK_SET_URI,
             "spring.application.name=closed-meetings",
             "partycell.database=closed-meetings",
             "partycell.outbox.enabled=false",

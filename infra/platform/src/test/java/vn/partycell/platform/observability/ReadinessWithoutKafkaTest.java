@@ -30,6 +30,7 @@ import vn.partycell.platform.outbox.OutboxStore;
 import vn.partycell.platform.test.Http;
 import vn.partycell.platform.test.InMemoryMongo;
 import vn.partycell.platform.test.TestSecurityConfiguration;
+import vn.partycell.platform.test.TestTokens;
 
 /**
  * A service-like app (platform defaults, a consumer binding with a DLT, the outbox relay) whose
@@ -40,6 +41,9 @@ import vn.partycell.platform.test.TestSecurityConfiguration;
         classes = ReadinessWithoutKafkaTest.App.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            // A service refuses to start without its token issuer (outside the local profile).
+            "partycell.security.issuer=" + TestTokens.ISSUER,
+            "partycell.security.jwk-set-uri=" + TestTokens.JWK_SET_URI,
             "spring.application.name=readiness-test",
             "partycell.database=readiness",
             "partycell.kafka.health.probe-interval=1s",
