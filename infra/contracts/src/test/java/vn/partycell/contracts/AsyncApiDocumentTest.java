@@ -131,6 +131,27 @@ class AsyncApiDocumentTest {
         assertThat(checked).isGreaterThanOrEqualTo(EventContracts.EVENT_TYPES.size());
     }
 
+    /**
+     * meeting-service publishes meetings.meeting.scheduled only when it creates a meeting (nothing
+     * reschedules one), so the examples must not suggest a republished, later version.
+     */
+    @Test
+    void aScheduledMeetingIsPublishedOnceSoEveryExampleCarriesTheFirstVersion() {
+        List<JsonNode> payloads = new ArrayList<>();
+        Contracts.schemaNode(EventContracts.MEETING_SCHEDULED).path("examples").forEach(payloads::add);
+        messagesByName()
+                .get(EventContracts.MEETING_SCHEDULED)
+                .path("examples")
+                .forEach(example -> payloads.add(example.path("payload")));
+        assertThat(payloads).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(payloads).extracting(p -> p.path("version").asLong()).containsOnly(1L);
+        assertThat(Contracts.schemaNode(EventContracts.MEETING_SCHEDULED)
+                        .path("description")
+                        .stringValue())
+                .contains("Published once")
+                .doesNotContain("Published again");
+    }
+
     @Test
     void theHeaderSchemaRejectsAnEnvelopeMissingItsOrgPathOrWithAWrongSpecVersion() {
         Schema headerSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)

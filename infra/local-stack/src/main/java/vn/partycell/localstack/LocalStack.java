@@ -327,7 +327,7 @@ public final class LocalStack {
                 Files.writeString(tokenDir.resolve(token.getKey() + ".jwt"), token.getValue(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Không ghi được token vào " + options.dataDir(), e);
+            throw new UncheckedIOException("Cannot write the tokens to " + options.dataDir(), e);
         }
     }
 

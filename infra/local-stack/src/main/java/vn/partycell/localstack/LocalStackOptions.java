@@ -26,7 +26,7 @@ public record LocalStackOptions(
             switch (arg) {
                 case "--no-seed" -> seed = false;
                 case "--help", "-h" -> help = true;
-                default -> throw new LaunchException("Không hiểu tham số '" + arg + "'. Xem --help.");
+                default -> throw new LaunchException("Unknown argument '" + arg + "'. See --help.");
             }
         }
         Path absoluteRoot = root.toAbsolutePath().normalize();
@@ -55,8 +55,7 @@ public record LocalStackOptions(
             }
             return offset;
         } catch (NumberFormatException e) {
-            throw new LaunchException(
-                    "PARTYCELL_PORT_OFFSET phải là số nguyên từ 0 đến 50000, không phải '" + value + "'");
+            throw new LaunchException("PARTYCELL_PORT_OFFSET must be an integer from 0 to 50000, not '" + value + "'");
         }
     }
 
@@ -66,29 +65,30 @@ public record LocalStackOptions(
 
     public static String usage() {
         return """
-                Cách dùng: infra/local-stack/run.sh [--no-seed] [--help]
+                Usage: infra/local-stack/run.sh [--no-seed] [--help]
 
-                Chạy toàn bộ hệ thống trên máy này bằng một lệnh: kho dữ liệu MongoDB (mongo-java-server,
-                lưu vào tệp H2), Kafka (KRaft, một nút), bốn dịch vụ, gateway ở http://localhost:8080, và
-                tạo dữ liệu mẫu của Tỉnh ủy Hưng Yên (30 chi bộ, 600 đảng viên) ở lần chạy đầu.
+                Runs the whole system on this machine with one command: a MongoDB store (mongo-java-server,
+                kept in an H2 file), Kafka (KRaft, one node), the four services, the gateway at
+                http://localhost:8080, and on the first run the demo data of Tỉnh ủy Hưng Yên (30 party cells,
+                600 members).
 
-                Tham số:
-                  --no-seed   không tạo dữ liệu mẫu
-                  --help      in hướng dẫn này
+                Options:
+                  --no-seed   do not create the demo data
+                  --help      print this help
 
-                Biến môi trường:
-                  PARTYCELL_DATA_DIR   thư mục dữ liệu và log (mặc định: <repo>/.data)
-                  MONGODB_URI          dùng MongoDB ngoài thay cho kho nhúng, ví dụ mongodb://localhost:27017
-                                       hoặc mongodb://user:pass@db:27017/?authSource=admin. Tên cơ sở dữ liệu
-                                       của từng dịch vụ (members, meetings, evaluations, notifications) được
-                                       đặt vào đường dẫn của URI; tên có sẵn trong URI bị thay, tùy chọn sau
-                                       dấu ? được giữ nguyên.
-                  KAFKA_BOOTSTRAP      dùng Kafka ngoài (ví dụ broker:9092) thay cho broker tự chạy
-                  PARTYCELL_SKIP_BUILD=1   run.sh không build lại (dùng các jar đã có)
-                  PARTYCELL_PORT_OFFSET    cộng thêm vào mọi cổng (chạy song song một bộ thứ hai)
+                Environment:
+                  PARTYCELL_DATA_DIR   directory for data and logs (default: <repo>/.data)
+                  MONGODB_URI          use an external MongoDB instead of the embedded store, e.g.
+                                       mongodb://localhost:27017 or mongodb://user:pass@db:27017/?authSource=admin.
+                                       Each service's database name (members, meetings, evaluations,
+                                       notifications) is put into the URI's path; a name already in the URI
+                                       is replaced, the options after ? are kept.
+                  KAFKA_BOOTSTRAP      use an external Kafka (e.g. broker:9092) instead of running a broker
+                  PARTYCELL_SKIP_BUILD=1   run.sh does not build again (uses the jars already there)
+                  PARTYCELL_PORT_OFFSET    added to every port (to run a second stack beside the first)
 
-                Cổng: gateway 8080, dịch vụ 8081–8084, Kafka 9092/9093, MongoDB 27017.
-                Nhấn Ctrl-C để dừng tất cả.
+                Ports: gateway 8080, services 8081–8084, Kafka 9092/9093, MongoDB 27017.
+                Press Ctrl-C to stop everything.
                 """;
     }
 }

@@ -14,8 +14,7 @@ public final class MongoUris {
         String trimmed = uri.trim();
         int schemeEnd = trimmed.indexOf("://");
         if (schemeEnd < 0 || !(trimmed.startsWith("mongodb://") || trimmed.startsWith("mongodb+srv://"))) {
-            throw new LaunchException(
-                    "MONGODB_URI phải bắt đầu bằng mongodb:// hoặc mongodb+srv:// (đang là: " + uri + ")");
+            throw new LaunchException("MONGODB_URI must start with mongodb:// or mongodb+srv:// (it is: " + uri + ")");
         }
         String prefix = trimmed.substring(0, schemeEnd + 3);
         String rest = trimmed.substring(schemeEnd + 3);
@@ -36,7 +35,7 @@ public final class MongoUris {
             options = "";
         }
         if (hosts.isEmpty()) {
-            throw new LaunchException("MONGODB_URI không có máy chủ: " + uri);
+            throw new LaunchException("MONGODB_URI names no host: " + uri);
         }
         return prefix + hosts + "/" + database + options;
     }

@@ -34,9 +34,10 @@ class MongoUrisTest {
     void rejectsWhatIsNotAMongoUri() {
         assertThatThrownBy(() -> MongoUris.withDatabase("localhost:27017", "members"))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageContaining("MONGODB_URI");
+                .hasMessageContaining("MONGODB_URI must start with mongodb:// or mongodb+srv://");
         assertThatThrownBy(() -> MongoUris.withDatabase("mongodb:///members", "members"))
-                .isInstanceOf(LaunchException.class);
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("MONGODB_URI names no host");
     }
 
     @Test
@@ -64,6 +65,6 @@ class MongoUrisTest {
                 .isEqualTo(Path.of("/repo/tmp/d"));
         assertThatThrownBy(() -> LocalStackOptions.parse(new String[] {"--seed-only"}, Map.of(), root))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageContaining("--seed-only");
+                .hasMessageContaining("Unknown argument '--seed-only'");
     }
 }

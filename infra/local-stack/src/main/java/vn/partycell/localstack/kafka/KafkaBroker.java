@@ -96,7 +96,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void requireOpen() {
         if (closed) {
-            throw new LaunchException("Kafka đã được yêu cầu dừng");
+            throw new LaunchException("Kafka was asked to stop");
         }
     }
 
@@ -120,7 +120,7 @@ public final class KafkaBroker implements AutoCloseable {
             Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
             return id;
         } catch (IOException e) {
-            throw new UncheckedIOException("Không đọc/ghi được " + file, e);
+            throw new UncheckedIOException("Cannot read or write " + file, e);
         }
     }
 
@@ -140,7 +140,7 @@ public final class KafkaBroker implements AutoCloseable {
                 dir,
                 Duration.ofSeconds(120));
         if (exit != 0 || !isFormatted()) {
-            throw new LaunchException("Định dạng bộ lưu trữ Kafka thất bại (mã " + exit + "); xem " + logFile
+            throw new LaunchException("Formatting the Kafka storage failed (exit code " + exit + "); see " + logFile
                     + System.lineSeparator() + String.join(System.lineSeparator(), ChildProcess.tail(logFile, 20)));
         }
     }
@@ -199,7 +199,7 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = Admin.create(config)) {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new LaunchException("Kafka dừng ngay khi khởi động (mã " + process.exitCode() + "); xem "
+                    throw new LaunchException("Kafka exited while starting (exit code " + process.exitCode() + "); see "
                             + logFile + System.lineSeparator()
                             + String.join(System.lineSeparator(), process.tail(40)));
                 }
@@ -213,12 +213,12 @@ public final class KafkaBroker implements AutoCloseable {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new LaunchException("Bị ngắt khi chờ Kafka", e);
+                    throw new LaunchException("Interrupted while waiting for Kafka", e);
                 } catch (Exception notYet) {
                     // The broker is still starting.
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new LaunchException("Kafka chưa sẵn sàng sau " + timeout.toSeconds() + " s; xem " + logFile
+                    throw new LaunchException("Kafka not ready after " + timeout.toSeconds() + " s; see " + logFile
                             + System.lineSeparator() + String.join(System.lineSeparator(), process.tail(40)));
                 }
                 sleep(300);
@@ -231,7 +231,7 @@ public final class KafkaBroker implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LaunchException("Bị ngắt khi chờ Kafka", e);
+            throw new LaunchException("Interrupted while waiting for Kafka", e);
         }
     }
 

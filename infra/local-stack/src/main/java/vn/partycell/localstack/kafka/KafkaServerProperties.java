@@ -91,7 +91,7 @@ public final class KafkaServerProperties {
                     file, render(settings(host, brokerPort, controllerPort, logDir, scram)), StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("Không ghi được " + file, e);
+            throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
 }

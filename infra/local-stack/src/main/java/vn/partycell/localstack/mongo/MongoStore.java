@@ -34,8 +34,8 @@ public final class MongoStore implements AutoCloseable {
             backend = new H2Backend(file.toString());
         } catch (IOException | RuntimeException e) {
             throw new LaunchException(
-                    "Không mở được kho dữ liệu " + file + " (" + e.getMessage()
-                            + "). Có thể một local stack khác đang dùng thư mục dữ liệu này.",
+                    "Cannot open the data store " + file + " (" + e.getMessage()
+                            + "). Another local stack may be using this data directory.",
                     e);
         }
         MongoServer started = new MongoServer(backend);
@@ -43,7 +43,7 @@ public final class MongoStore implements AutoCloseable {
             started.bind(host, port);
         } catch (Exception e) { // Netty rethrows java.net.BindException without declaring it
             started.shutdownNow(); // also closes the backend and its file
-            throw new LaunchException("Không mở được cổng MongoDB " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new LaunchException("Cannot open the MongoDB port " + host + ":" + port + ": " + e.getMessage(), e);
         }
         server = started;
         return this;

@@ -81,7 +81,7 @@ public final class ChildProcess {
             builder.environment().putAll(environment);
             return new ChildProcess(name, builder.start(), logFile, Instant.now());
         } catch (IOException e) {
-            throw new LaunchException("Không khởi động được " + name + ": " + e.getMessage(), e);
+            throw new LaunchException("Cannot start " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -94,13 +94,14 @@ public final class ChildProcess {
         try {
             if (!child.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 child.stop(Duration.ofSeconds(5));
-                throw new LaunchException(name + " không xong sau " + timeout.toSeconds() + " s; xem " + logFile);
+                throw new LaunchException(
+                        name + " did not finish within " + timeout.toSeconds() + " s; see " + logFile);
             }
             return child.process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             child.stop(Duration.ofSeconds(5));
-            throw new LaunchException(name + " bị ngắt", e);
+            throw new LaunchException(name + " interrupted", e);
         }
     }
 
@@ -184,7 +185,7 @@ public final class ChildProcess {
                 last.addLast(line);
             });
         } catch (UncheckedIOException | IOException e) {
-            return List.of("(không đọc được " + file + ": " + e.getMessage() + ")");
+            return List.of("(cannot read " + file + ": " + e.getMessage() + ")");
         }
         return List.copyOf(last);
     }

@@ -24,8 +24,8 @@ public final class Ports {
     /** Fails with a message naming the port and what needs it when the port is taken. */
     public static void requireFree(int port, String purpose) {
         if (!isFree(port)) {
-            throw new LaunchException("Cổng " + port + " (" + purpose + ") đang bị một tiến trình khác chiếm. "
-                    + "Hãy dừng tiến trình đó (xem bằng: ss -ltnp 'sport = :" + port + "') rồi chạy lại.");
+            throw new LaunchException("Port " + port + " (" + purpose + ") is taken by another process. "
+                    + "Stop that process (find it with: ss -ltnp 'sport = :" + port + "') and run again.");
         }
     }
 
@@ -35,7 +35,7 @@ public final class Ports {
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new IllegalStateException("Không tìm được cổng trống", e);
+            throw new IllegalStateException("Cannot find a free port", e);
         }
     }
 }

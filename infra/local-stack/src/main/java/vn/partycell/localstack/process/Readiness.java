@@ -25,11 +25,11 @@ public final class Readiness {
             ChildProcess child, URI readinessUri, Duration timeout, Duration progressEvery, PrintStream out) {
         long deadline = child.startedAt().plus(timeout).toEpochMilli();
         long nextProgress = System.currentTimeMillis() + progressEvery.toMillis();
-        String last = "chưa có phản hồi";
+        String last = "no answer yet";
         while (true) {
             if (!child.isAlive()) {
                 throw new ReadinessException(
-                        child, child.name() + " đã dừng khi đang khởi động (mã " + child.exitCode() + ")");
+                        child, child.name() + " exited while starting (exit code " + child.exitCode() + ")");
             }
             try {
                 HttpResponse<String> response = http.send(
@@ -49,26 +49,26 @@ public final class Readiness {
                     // missing: waiting will not help.
                     throw new ReadinessException(
                             child,
-                            child.name() + " trả lời " + readinessUri + " bằng " + last.strip()
-                                    + ": điểm kiểm tra sẵn sàng bị chặn hoặc chưa bật "
-                                    + "(cần management.endpoint.health.probes.enabled và cho phép truy cập không token)");
+                            child.name() + " answered " + readinessUri + " with " + last.strip()
+                                    + ": the readiness probe is blocked or not enabled "
+                                    + "(needs management.endpoint.health.probes.enabled and access without a token)");
                 }
             } catch (IOException e) {
-                last = "chưa nhận kết nối (" + e.getClass().getSimpleName() + ")";
+                last = "not accepting connections yet (" + e.getClass().getSimpleName() + ")";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LaunchException("Bị ngắt khi chờ " + child.name(), e);
+                throw new LaunchException("Interrupted while waiting for " + child.name(), e);
             }
             long now = System.currentTimeMillis();
             if (now > deadline) {
                 throw new ReadinessException(
                         child,
-                        child.name() + " chưa sẵn sàng sau " + timeout.toSeconds() + " s (" + readinessUri + ": " + last
+                        child.name() + " not ready after " + timeout.toSeconds() + " s (" + readinessUri + ": " + last
                                 + ")");
             }
             if (now >= nextProgress) {
                 out.printf(
-                        "  … đang chờ %s (%d s)%n",
+                        "  … waiting for %s (%d s)%n",
                         child.name(), (now - child.startedAt().toEpochMilli()) / 1000);
                 nextProgress = now + progressEvery.toMillis();
             }
@@ -76,7 +76,7 @@ public final class Readiness {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LaunchException("Bị ngắt khi chờ " + child.name(), e);
+                throw new LaunchException("Interrupted while waiting for " + child.name(), e);
             }
         }
     }

@@ -21,12 +21,12 @@ public record DevTokens(Map<String, String> byUsername, JsonNode raw) {
 
     public static DevTokens parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new LaunchException("/dev/tokens không trả về một đối tượng JSON {tên: token}: " + body);
+            throw new LaunchException("/dev/tokens did not return a JSON object {username: token}: " + body);
         }
         Map<String, String> tokens = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : body.properties()) {
             if (!entry.getValue().isString()) {
-                throw new LaunchException("/dev/tokens: giá trị của '" + entry.getKey() + "' không phải một token");
+                throw new LaunchException("/dev/tokens: the value of '" + entry.getKey() + "' is not a token");
             }
             tokens.put(entry.getKey(), entry.getValue().stringValue());
         }
@@ -50,15 +50,15 @@ public record DevTokens(Map<String, String> byUsername, JsonNode raw) {
                 }
             }
         }
-        throw new LaunchException("Không có người dùng nào trong /dev/tokens được quyền admin trên \"/\"; "
-                + "không thể tạo tỉnh ủy mẫu. Người dùng hiện có: " + byUsername.keySet());
+        throw new LaunchException("No user in /dev/tokens is granted admin on \"/\"; "
+                + "cannot create the demo province. Users present: " + byUsername.keySet());
     }
 
     /** The payload of a JWT (not verified: the launcher only reads what the gateway just issued). */
     public static JsonNode claims(String jwt, JsonMapper json) {
         String[] parts = jwt.split("\\.");
         if (parts.length < 2) {
-            throw new LaunchException("Token không phải JWT: " + jwt);
+            throw new LaunchException("Token is not a JWT: " + jwt);
         }
         byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
         return json.readTree(new String(payload, StandardCharsets.UTF_8));

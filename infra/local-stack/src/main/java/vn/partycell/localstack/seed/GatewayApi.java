@@ -81,28 +81,28 @@ public final class GatewayApi {
                     return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
                 }
                 if (status >= 400 && status < 500) {
-                    throw new LaunchException(what + " trả về " + status + " (lỗi của bộ tạo dữ liệu mẫu):"
+                    throw new LaunchException(what + " returned " + status + " (a fault of the demo data seeder):"
                             + System.lineSeparator() + response.body()
-                            + (body == null ? "" : System.lineSeparator() + "Nội dung đã gửi: " + body));
+                            + (body == null ? "" : System.lineSeparator() + "Body sent: " + body));
                 }
                 lastFailure = "HTTP " + status + " " + abbreviate(response.body());
                 if (status < 500) {
                     // 1xx/2xx/3xx other than the expected status: not a transient failure.
-                    throw new LaunchException(
-                            what + " trả về " + status + ", cần " + expected + ": " + abbreviate(response.body()));
+                    throw new LaunchException(what + " returned " + status + ", expected " + expected + ": "
+                            + abbreviate(response.body()));
                 }
             } catch (IOException e) {
                 lastFailure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LaunchException("Bị ngắt khi gọi " + what, e);
+                throw new LaunchException("Interrupted while calling " + what, e);
             }
             if (attempt < attempts) {
                 sleep(pause);
                 pause = pause.multipliedBy(2);
             }
         }
-        throw new LaunchException(what + " thất bại sau " + attempts + " lần thử: " + lastFailure);
+        throw new LaunchException(what + " failed after " + attempts + " attempts: " + lastFailure);
     }
 
     private static String abbreviate(String text) {
@@ -114,7 +114,7 @@ public final class GatewayApi {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LaunchException("Bị ngắt khi chờ thử lại", e);
+            throw new LaunchException("Interrupted while waiting to retry", e);
         }
     }
 }

@@ -54,7 +54,7 @@ class MongoStoreTest {
             MongoStore second = new MongoStore(dir.resolve("b.mv.db"), "127.0.0.1", port);
             assertThatThrownBy(second::start)
                     .isInstanceOf(LaunchException.class)
-                    .hasMessageContaining(String.valueOf(port));
+                    .hasMessageContaining("Cannot open the MongoDB port 127.0.0.1:" + port);
             assertThat(second.isRunning()).isFalse();
             assertThat(Files.exists(dir.resolve("b.mv.db"))).isTrue();
         }

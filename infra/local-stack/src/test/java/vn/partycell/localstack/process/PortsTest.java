@@ -28,7 +28,7 @@ class PortsTest {
             assertThat(Ports.isFree(port)).isFalse();
             assertThatThrownBy(() -> Ports.requireFree(port, "Kafka"))
                     .isInstanceOf(LaunchException.class)
-                    .hasMessageContaining("Cổng " + port + " (Kafka)");
+                    .hasMessageContaining("Port " + port + " (Kafka) is taken");
         }
     }
 

@@ -68,7 +68,7 @@ class ReadinessTest {
                 .await(sleeper("exec sleep 60"), uri, Duration.ofSeconds(30), Duration.ofMillis(500), out);
 
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(2)).isLessThan(Duration.ofSeconds(30));
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("đang chờ demo-service");
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("waiting for demo-service");
     }
 
     @Test
@@ -78,7 +78,8 @@ class ReadinessTest {
         assertThatThrownBy(() -> new Readiness()
                         .await(sleeper("exec sleep 60"), uri, Duration.ofSeconds(60), Duration.ofSeconds(10), out))
                 .isInstanceOf(ReadinessException.class)
-                .hasMessageContaining("HTTP 401");
+                .hasMessageContaining("HTTP 401")
+                .hasMessageContaining("readiness probe is blocked or not enabled");
     }
 
     @Test
@@ -93,7 +94,7 @@ class ReadinessTest {
                                 Duration.ofSeconds(10),
                                 out))
                 .isInstanceOf(ReadinessException.class)
-                .hasMessageContaining("mã 3")
+                .hasMessageContaining("exit code 3")
                 .satisfies(e ->
                         assertThat(((ReadinessException) e).child().tail(40)).contains("APPLICATION FAILED TO START"));
     }
@@ -105,7 +106,7 @@ class ReadinessTest {
         assertThatThrownBy(() -> new Readiness()
                         .await(sleeper("exec sleep 60"), uri, Duration.ofSeconds(2), Duration.ofSeconds(10), out))
                 .isInstanceOf(ReadinessException.class)
-                .hasMessageContaining("chưa sẵn sàng sau 2 s")
+                .hasMessageContaining("not ready after 2 s")
                 .hasMessageContaining("HTTP 503");
     }
 }
