@@ -21,7 +21,11 @@ class EvaluationServiceApplicationTest {
         assertThat(health.body().path("components").has("mongo")).isTrue();
         // Kafka is no readiness condition (the outbox holds events while it is down), but it is reported.
         assertThat(health.body().path("components").has("kafka")).isFalse();
-        assertThat(new Http(port).get("/actuator/health", null).body().path("components").has("kafka"))
+        assertThat(new Http(port)
+                        .get("/actuator/health", null)
+                        .body()
+                        .path("components")
+                        .has("kafka"))
                 .isTrue();
         assertThat(new Http(port).get("/actuator/prometheus", null).status()).isEqualTo(200);
     }

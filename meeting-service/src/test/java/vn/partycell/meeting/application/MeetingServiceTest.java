@@ -149,12 +149,13 @@ class MeetingServiceTest {
     }
 
     @Test
-    void onlyTheCommitteeTakesAttendanceOrCloses() {
+    void onlyTheCommitteeTakesAttendanceOrClosesAndAnOutsiderFindsNothing() {
         ScheduledMeeting meeting = service.schedule(secretary, command(cellId));
         assertThatThrownBy(() -> service.recordAttendance(member, meeting.id(), null, attendance(4)))
                 .isInstanceOf(ForbiddenException.class);
+        // Outside the caller's subtrees a meeting does not exist, on writes too.
         assertThatThrownBy(() -> service.recordAttendance(outsider, meeting.id(), null, attendance(4)))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.close(member, meeting.id(), null)).isInstanceOf(ForbiddenException.class);
         assertThat(meetings.find(meeting.id())).contains(meeting);
         assertThat(meetings.events()).hasSize(1);

@@ -7,6 +7,7 @@ import vn.partycell.member.domain.OrgUnitEvent;
 import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.member.domain.OrgUnitKind;
 import vn.partycell.platform.kernel.Change;
+import vn.partycell.platform.kernel.ForbiddenException;
 import vn.partycell.platform.kernel.NotFoundException;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
@@ -30,7 +31,10 @@ public class OrgUnitService {
     public OrgUnit create(Caller caller, String code, String name, OrgUnitKind kind, OrgUnitId parentId) {
         Change<OrgUnit, OrgUnitEvent> created;
         if (parentId == null) {
-            caller.requireRole(OrgPath.ROOT, Role.ADMIN);
+            // A root is no record anyone could be out of scope of: without admin on the whole tree it is 403.
+            if (!caller.canAct(OrgPath.ROOT, Role.ADMIN)) {
+                throw new ForbiddenException("Chỉ quản trị viên toàn hệ thống mới tạo được tổ chức gốc");
+            }
             created = OrgUnit.root(OrgUnitId.random(), code, name, kind, clock.instant());
         } else {
             OrgUnit parent =

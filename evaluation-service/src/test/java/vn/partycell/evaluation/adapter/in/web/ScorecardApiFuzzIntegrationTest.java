@@ -22,7 +22,12 @@ class ScorecardApiFuzzIntegrationTest {
         UUID member = UUID.randomUUID();
         ApiFuzz fuzz = ApiFuzz.on(port)
                 .token("admin", TestTokens.admin())
-                .token("member", TestTokens.user("dv").member(member).grant("/hy/a/cb-1/", "member").token())
+                .token(
+                        "member",
+                        TestTokens.user("dv")
+                                .member(member)
+                                .grant("/hy/a/cb-1/", "member")
+                                .token())
                 .example("memberId", member.toString());
 
         List<String> findings = fuzz.run();
