@@ -3,8 +3,10 @@ package vn.partycell.http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.catalina.Context;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 
 /**
@@ -21,8 +23,8 @@ public abstract class ProblemErrorReportValve extends ErrorReportValve {
     }
 
     /** Makes the valve class Tomcat's error report for the host of a context. */
-    public static void install(org.apache.catalina.Context context, Class<? extends ProblemErrorReportValve> valve) {
-        if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+    public static void install(Context context, Class<? extends ProblemErrorReportValve> valve) {
+        if (context.getParent() instanceof StandardHost host) {
             host.setErrorReportValveClass(valve.getName());
         }
     }
