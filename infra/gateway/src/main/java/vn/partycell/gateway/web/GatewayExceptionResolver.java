@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import vn.partycell.http.RequestBodyTooLargeException;
 
 /**
  * Turns every exception that reaches the dispatcher into a problem+json response, for routes
@@ -50,7 +51,7 @@ public class GatewayExceptionResolver implements HandlerExceptionResolver, Order
         }
         ProblemDetail problem;
         HttpHeaders headers = null;
-        if (GatewayProblems.hasCause(error, RequestBodyLimitFilter.BodyTooLargeException.class)) {
+        if (GatewayProblems.hasCause(error, RequestBodyTooLargeException.class)) {
             // The body passed the limit while it was being proxied: the client's doing, 413.
             problem = GatewayProblems.of(HttpStatus.CONTENT_TOO_LARGE, request);
             headers = new HttpHeaders();

@@ -1,6 +1,5 @@
 package vn.partycell.platform.config;
 
-import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,11 +9,14 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.http.ProblemErrorReportValve;
+import vn.partycell.http.RequestBodyLimitFilter;
 import vn.partycell.platform.web.ProblemErrorController;
-import vn.partycell.platform.web.ProblemErrorReportValve;
-import vn.partycell.platform.web.RequestBodyLimitFilter;
+import vn.partycell.platform.web.Problems;
 import vn.partycell.platform.web.RequestLimits;
+import vn.partycell.platform.web.ServiceErrorReportValve;
 
 /**
  * What keeps bad input away from a 500 and from the heap: bounded request bodies, and every error
@@ -29,7 +31,13 @@ public class WebHardeningConfiguration {
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestLimits limits, JsonMapper json) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits, json));
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(
+                        limits::limitFor, RequestBodyLimitFilter.ChunkedBodies.COUNTED, (request, response, limit) -> {
+                            response.setStatus(413);
+                            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                            response.setCharacterEncoding("UTF-8");
+                            json.writeValue(response.getOutputStream(), Problems.payloadTooLarge(limit));
+                        }));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         registration.setName("requestBodyLimitFilter");
         return registration;
@@ -43,10 +51,7 @@ public class WebHardeningConfiguration {
     @Bean
     @ConditionalOnClass(TomcatServletWebServerFactory.class)
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-            }
-        });
+        return factory -> factory.addContextCustomizers(
+                context -> ProblemErrorReportValve.install(context, ServiceErrorReportValve.class));
     }
 }

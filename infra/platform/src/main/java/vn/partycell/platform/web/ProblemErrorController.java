@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.partycell.http.RequestBodyTooLargeException;
 
 /**
  * Replaces Boot's error controller (and its HTML page for browsers): what the container forwards to
@@ -25,7 +26,7 @@ public class ProblemErrorController implements ErrorController {
                 error instanceof Throwable t ? RequestBodyTooLargeException.in(t) : null;
         ProblemDetail problem;
         if (tooLarge != null) {
-            problem = RequestBodyTooLargeException.problem(tooLarge.limit());
+            problem = Problems.payloadTooLarge(tooLarge.limit());
         } else {
             // Called directly, without an error status: there is nothing at this address.
             HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code

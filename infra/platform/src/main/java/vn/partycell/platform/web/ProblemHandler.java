@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import vn.partycell.http.RequestBodyTooLargeException;
 import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.ForbiddenException;
 import vn.partycell.platform.kernel.InvalidInputException;
@@ -134,7 +135,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestBodyTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLargeException e) {
-        return respond(RequestBodyTooLargeException.problem(e.limit()));
+        return respond(Problems.payloadTooLarge(e.limit()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -183,7 +184,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                     .header(HttpHeaders.CONNECTION, "close")
-                    .body(RequestBodyTooLargeException.problem(tooLarge.limit()));
+                    .body(Problems.payloadTooLarge(tooLarge.limit()));
         }
         String detail = "Nội dung yêu cầu không phải JSON hợp lệ";
         List<FieldError> errors = List.of();

@@ -1,6 +1,7 @@
 package vn.partycell.platform.web;
 
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -17,5 +18,14 @@ public final class Problems {
         problem.setTitle(title);
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /** A request body passed its limit ({@code partycell.web.*}). */
+    public static ProblemDetail payloadTooLarge(long limit) {
+        return of(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large",
+                "Nội dung quá lớn",
+                "Nội dung yêu cầu vượt quá giới hạn " + limit + " byte");
     }
 }

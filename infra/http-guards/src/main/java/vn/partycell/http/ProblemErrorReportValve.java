@@ -1,24 +1,36 @@
-package vn.partycell.platform.web;
+package vn.partycell.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.catalina.Context;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's own error pages (a request line it cannot parse, such as a raw {@code {} in the path, or
  * an error before Spring sees the request) as problem+json instead of HTML. Errors Spring answered
- * already carry a body and are left alone.
+ * already carry a body and are left alone. Tomcat creates the valve from its class name (see
+ * {@link #install}), so each application names a subclass that only says what the problem is.
  */
-public class ProblemErrorReportValve extends ErrorReportValve {
+public abstract class ProblemErrorReportValve extends ErrorReportValve {
 
-    public ProblemErrorReportValve() {
+    protected ProblemErrorReportValve() {
         setShowReport(false);
         setShowServerInfo(false);
     }
+
+    /** Makes the valve class Tomcat's error report for the host of a context. */
+    public static void install(Context context, Class<? extends ProblemErrorReportValve> valve) {
+        if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(valve.getName());
+        }
+    }
+
+    /** The problem+json document for an error status (400 and up); no exception text. */
+    protected abstract String problemJson(int status);
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -26,14 +38,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        HttpStatus resolved = HttpStatus.resolve(status);
-        String title = resolved != null && resolved.is4xxClientError() ? "Yêu cầu không hợp lệ" : "Lỗi hệ thống";
-        String detail = resolved != null && resolved.is4xxClientError()
-                ? "Máy chủ không thể xử lý yêu cầu này (" + status + ")"
-                : "Đã có lỗi ngoài dự kiến; hãy thử lại sau hoặc báo cho bộ phận vận hành";
-        String code = resolved != null && resolved.is4xxClientError() ? "malformed-request" : "internal";
-        String body = "{\"type\":\"" + Problems.TYPE_BASE + code + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
+        String body = problemJson(status);
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

@@ -1,4 +1,4 @@
-package vn.partycell.platform.web;
+package vn.partycell.http;
 
 import java.io.IOException;
 
@@ -24,13 +24,5 @@ public class RequestBodyTooLargeException extends IOException {
             }
         }
         return null;
-    }
-
-    public static org.springframework.http.ProblemDetail problem(long limit) {
-        return Problems.of(
-                org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
-                "payload-too-large",
-                "Nội dung quá lớn",
-                "Nội dung yêu cầu vượt quá giới hạn " + limit + " byte");
     }
 }
