@@ -50,9 +50,9 @@ find_jdk() {
 }
 
 if ! jdk="$(find_jdk)"; then
-  echo "LỖI: cần JDK 21 trở lên nhưng không tìm thấy." >&2
-  echo "  Đã thử: JAVA_HOME=${JAVA_HOME:-<chưa đặt>}, /usr/lib/jvm/temurin-25-jdk-amd64, /usr/lib/jvm/*." >&2
-  echo "  Hãy cài một JDK 21+ (ví dụ Temurin 25) rồi đặt JAVA_HOME trỏ tới nó." >&2
+  echo "ERROR: a JDK 21 or newer is needed and none was found." >&2
+  echo "  Tried: JAVA_HOME=${JAVA_HOME:-<unset>}, /usr/lib/jvm/temurin-25-jdk-amd64, /usr/lib/jvm/*." >&2
+  echo "  Install a JDK 21+ (for example Temurin 25) and point JAVA_HOME at it." >&2
   exit 1
 fi
 export JAVA_HOME="${jdk}"
@@ -72,7 +72,7 @@ for arg in "$@"; do
       fi
       ;;
     *)
-      echo "Không hiểu tham số '${arg}'. Cách dùng: infra/local-stack/run.sh [--no-seed] [--help]" >&2
+      echo "Unknown argument '${arg}'. Usage: infra/local-stack/run.sh [--no-seed] [--help]" >&2
       exit 2
       ;;
   esac
@@ -88,8 +88,8 @@ if [[ "${PARTYCELL_SKIP_BUILD:-0}" != "1" ]]; then
 fi
 
 if [[ ! -f "${launcher_jar}" || ! -d "${module_dir}/target/lib" ]]; then
-  echo "LỖI: chưa có ${launcher_jar} hoặc ${module_dir}/target/lib." >&2
-  echo "  Chạy lại không đặt PARTYCELL_SKIP_BUILD=1 để build." >&2
+  echo "ERROR: ${launcher_jar} or ${module_dir}/target/lib is missing." >&2
+  echo "  Run again without PARTYCELL_SKIP_BUILD=1 to build them." >&2
   exit 1
 fi
 
