@@ -1,16 +1,8 @@
 package vn.partycell.platform.events;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,15 +19,6 @@ public class InboundContract {
     private static final int MAX_REPORTED_ERRORS = 5;
 
     private final JsonMapper json;
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaIdResolvers(resolvers -> resolvers.mapPrefix(
-                            EventContracts.SCHEMA_BASE_URI, "classpath:" + EventContracts.SCHEMA_RESOURCE_DIR))
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
-                            .formatAssertionsEnabled(true)
-                            .pathType(PathType.JSON_POINTER)
-                            .build()));
-    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     public InboundContract(JsonMapper json) {
         this.json = json;
@@ -70,9 +53,7 @@ public class InboundContract {
         if (payload == null || payload.isMissingNode()) {
             throw new PoisonEventException("Event " + envelope.id() + " has no data");
         }
-        Schema schema = schemas.computeIfAbsent(
-                EventContracts.schemaUri(envelope.type(), major), uri -> registry.getSchema(SchemaLocation.of(uri)));
-        List<Error> errors = schema.validate(payload);
+        List<Error> errors = EventSchemas.validate(envelope.type(), major, payload);
         if (!errors.isEmpty()) {
             StringBuilder reason = new StringBuilder("Event ")
                     .append(envelope.id())

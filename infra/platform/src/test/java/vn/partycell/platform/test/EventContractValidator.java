@@ -1,25 +1,18 @@
 package vn.partycell.platform.test;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.partycell.contracts.EventContracts;
 import vn.partycell.platform.events.CloudEventHeaders;
+import vn.partycell.platform.events.EventSchemas;
 
 /**
  * Checks a record taken off a topic against its contract: the CloudEvents headers are present and
@@ -28,15 +21,6 @@ import vn.partycell.platform.events.CloudEventHeaders;
 public final class EventContractValidator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaIdResolvers(resolvers -> resolvers.mapPrefix(
-                            EventContracts.SCHEMA_BASE_URI, "classpath:" + EventContracts.SCHEMA_RESOURCE_DIR))
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
-                            .formatAssertionsEnabled(true)
-                            .pathType(PathType.JSON_POINTER)
-                            .build()));
-    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private EventContractValidator() {}
 
@@ -75,20 +59,16 @@ public final class EventContractValidator {
             problems.add("unknown ce_type " + type);
             return problems;
         }
-        String expectedSchema = EventContracts.schemaUri(type, majorOf(record.topic()));
+        int major = EventContracts.majorOf(record.topic()).orElse(EventContracts.CURRENT_MAJOR);
+        String expectedSchema = EventContracts.schemaUri(type, major);
         if (!expectedSchema.equals(dataschema)) {
             problems.add("ce_dataschema should be " + expectedSchema + " but was " + dataschema);
         }
         JsonNode payload = JSON.readTree(record.value());
-        Schema schema = SCHEMAS.computeIfAbsent(expectedSchema, uri -> REGISTRY.getSchema(SchemaLocation.of(uri)));
-        for (Error error : schema.validate(payload)) {
+        for (Error error : EventSchemas.validate(type, major, payload)) {
             problems.add(type + " " + error.getInstanceLocation() + ": " + error.getMessage());
         }
         return problems;
-    }
-
-    private static int majorOf(String topic) {
-        return Integer.parseInt(topic.substring(topic.lastIndexOf(".v") + 2));
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -41,9 +41,8 @@ public abstract class DateWithinValidator<T> implements ConstraintValidator<Date
         return value.trim();
     }
 
-    protected abstract boolean before(T value, String bound, Instant now);
-
-    protected abstract boolean after(T value, String bound, Instant now);
+    /** Negative when {@code value} lies before {@code bound}, positive when after, as compareTo. */
+    protected abstract int compareToBound(T value, String bound, Instant now);
 
     @Override
     public boolean isValid(T value, ConstraintValidatorContext context) {
@@ -51,8 +50,8 @@ public abstract class DateWithinValidator<T> implements ConstraintValidator<Date
             return true;
         }
         Instant now = clock.instant();
-        boolean tooEarly = !notBefore.isEmpty() && before(value, notBefore, now);
-        boolean tooLate = !notAfter.isEmpty() && after(value, notAfter, now);
+        boolean tooEarly = !notBefore.isEmpty() && compareToBound(value, notBefore, now) < 0;
+        boolean tooLate = !notAfter.isEmpty() && compareToBound(value, notAfter, now) > 0;
         if (!tooEarly && !tooLate) {
             return true;
         }
@@ -117,13 +116,8 @@ public abstract class DateWithinValidator<T> implements ConstraintValidator<Date
         }
 
         @Override
-        protected boolean before(LocalDate value, String bound, Instant now) {
-            return value.isBefore(dayBound(bound, now));
-        }
-
-        @Override
-        protected boolean after(LocalDate value, String bound, Instant now) {
-            return value.isAfter(dayBound(bound, now));
+        protected int compareToBound(LocalDate value, String bound, Instant now) {
+            return value.compareTo(dayBound(bound, now));
         }
     }
 
@@ -143,13 +137,8 @@ public abstract class DateWithinValidator<T> implements ConstraintValidator<Date
         }
 
         @Override
-        protected boolean before(Instant value, String bound, Instant now) {
-            return value.isBefore(instantBound(bound, now));
-        }
-
-        @Override
-        protected boolean after(Instant value, String bound, Instant now) {
-            return value.isAfter(instantBound(bound, now));
+        protected int compareToBound(Instant value, String bound, Instant now) {
+            return value.compareTo(instantBound(bound, now));
         }
     }
 }
