@@ -34,6 +34,11 @@ class InMemoryMemberRepository implements MemberRepository {
         return members.size();
     }
 
+    /** Every member stored, for the in-memory directory. */
+    List<Member> all() {
+        return List.copyOf(members.values());
+    }
+
     @Override
     public Optional<Member> find(MemberId id) {
         return Optional.ofNullable(members.get(id));

@@ -1,0 +1,105 @@
+package vn.partycell.member.application;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import vn.partycell.member.domain.Member;
+import vn.partycell.member.domain.OrgUnit;
+import vn.partycell.platform.kernel.ForbiddenException;
+import vn.partycell.platform.kernel.NotFoundException;
+import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.kernel.PageQuery;
+import vn.partycell.platform.kernel.ResultPage;
+import vn.partycell.platform.security.Caller;
+import vn.partycell.platform.security.Role;
+
+/**
+ * Member lists (danh sách đảng viên): search by name with or without diacritics, card number,
+ * citizen ID, status, cell and subtree, in Vietnamese order, as pages or as a streamed export. A
+ * caller sees only the subtrees they are granted: a filter naming a node outside them is a 404, as a
+ * node that does not exist.
+ */
+@Service
+public class MemberQueries {
+
+    /** Members read from the store per call while exporting. */
+    static final int EXPORT_BATCH = 500;
+
+    private final MemberDirectory directory;
+    private final OrgUnitRepository units;
+    private final int exportBatch;
+
+    @Autowired
+    public MemberQueries(MemberDirectory directory, OrgUnitRepository units) {
+        this(directory, units, EXPORT_BATCH);
+    }
+
+    MemberQueries(MemberDirectory directory, OrgUnitRepository units, int exportBatch) {
+        this.directory = directory;
+        this.units = units;
+        this.exportBatch = exportBatch;
+    }
+
+    /** Who sees a member's personal data in a list: the member, and a secretary or above over them. */
+    @FunctionalInterface
+    interface Visibility {
+        boolean personal(Member member);
+
+        static Visibility of(Caller caller) {
+            return m -> caller.isMember(m.id().value()) || caller.canAct(m.orgPath(), Role.SECRETARY);
+        }
+    }
+
+    public ResultPage<MemberListing> search(Caller caller, MemberFilter filter, PageQuery page) {
+        MemberSearch search = scoped(caller, filter);
+        if (search.within().isEmpty()) {
+            return new ResultPage<>(List.of(), page, 0);
+        }
+        Visibility visibility = Visibility.of(caller);
+        return directory.search(search, page).map(m -> new MemberListing(m, visibility.personal(m)));
+    }
+
+    /**
+     * Checks the filter and the caller now, so that a refusal is an error answer and not a broken
+     * file; the personal columns are there only when the caller is a secretary or above over the whole
+     * list.
+     */
+    public MemberExport export(Caller caller, MemberFilter filter) {
+        MemberSearch search = scoped(caller, filter);
+        boolean personal =
+                !search.within().isEmpty() && search.within().stream().allMatch(p -> caller.canAct(p, Role.SECRETARY));
+        return new MemberExport(directory, search, Visibility.of(caller), personal, exportBatch);
+    }
+
+    private MemberSearch scoped(Caller caller, MemberFilter filter) {
+        List<OrgPath> within = caller.readablePrefixes();
+        if (filter.orgPath() != null) {
+            caller.requireRead(filter.orgPath(), "tổ chức", filter.orgPath());
+            within = List.of(filter.orgPath());
+        }
+        if (filter.cellId() != null) {
+            OrgUnit cell =
+                    units.find(filter.cellId()).orElseThrow(() -> new NotFoundException("chi bộ", filter.cellId()));
+            caller.requireRead(cell.orgPath(), "chi bộ", filter.cellId());
+        }
+        if (filter.citizenId() != null) {
+            // Personal data: looked up only where the caller is a secretary or above.
+            if (filter.orgPath() != null) {
+                caller.requireRole(filter.orgPath(), Role.SECRETARY);
+            }
+            within = within.stream()
+                    .filter(p -> caller.canAct(p, Role.SECRETARY))
+                    .toList();
+            if (within.isEmpty()) {
+                throw new ForbiddenException("Tra cứu theo số CCCD cần quyền bí thư trở lên");
+            }
+        }
+        return new MemberSearch(
+                within,
+                filter.name() == null ? List.of() : VietnameseCollation.foldedWords(filter.name()),
+                filter.status(),
+                filter.cellId(),
+                filter.partyCardNumber(),
+                filter.citizenId());
+    }
+}
