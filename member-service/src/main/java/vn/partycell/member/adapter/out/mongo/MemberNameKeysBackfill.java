@@ -69,8 +69,8 @@ public class MemberNameKeysBackfill implements ApplicationRunner {
             int matched = bulk.execute().getMatchedCount();
             done += matched;
             if (matched == 0) {
-                // Every member of the batch was rewritten meanwhile, by writers that store current keys.
-                LOG.warn("Backfill of member name keys matched none of {} members; stopping", batch.size());
+                // Nothing matched its own read: stop rather than loop; the next start tries again.
+                LOG.warn("Backfill of member name keys could update none of {} members; stopping", batch.size());
                 return done;
             }
         }
