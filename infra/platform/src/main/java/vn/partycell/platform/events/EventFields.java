@@ -152,6 +152,25 @@ public final class EventFields {
         return List.copyOf(texts);
     }
 
+    /** An array of integers; absent or null reads as an empty list. */
+    public List<Integer> integers(String name) {
+        Optional<JsonNode> array = optional(name);
+        if (array.isEmpty()) {
+            return List.of();
+        }
+        requireArray(name, array.get());
+        List<Integer> values = new ArrayList<>();
+        int i = 0;
+        for (JsonNode item : array.get().values()) {
+            if (!item.isIntegralNumber() || !item.canConvertToInt()) {
+                throw poison(name + "[" + i + "]", "is not an integer: " + item);
+            }
+            values.add(item.intValue());
+            i++;
+        }
+        return List.copyOf(values);
+    }
+
     /** A required array of objects, each read by {@code read}; failures name the element's index. */
     public <T> List<T> objects(String name, Function<EventFields, T> read) {
         JsonNode array = required(name);

@@ -51,6 +51,9 @@ class EventFieldsTest {
         assertThat(f.bool("final")).isTrue();
         assertThat(f.texts("agenda")).containsExactly("a", "b");
         assertThat(f.texts("notThere")).isEmpty();
+        assertThat(fields("{\"months\":[1,3]}").integers("months")).containsExactly(1, 3);
+        assertThat(f.integers("notThere")).isEmpty();
+        assertPoison(() -> fields("{\"months\":[1,\"3\"]}").integers("months"), "months[1] is not an integer: \"3\"");
         assertThat(f.object("quorum").integer("present")).isEqualTo(2);
         assertThat(f.optionalText("place")).isEmpty();
         assertThat(f.optionalUuid("meetingId")).contains(UUID.fromString(MEMBER));
