@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import vn.partycell.evaluation.domain.ClosedMeeting;
 import vn.partycell.evaluation.domain.MeetingEntry;
 import vn.partycell.evaluation.domain.MemberId;
+import vn.partycell.evaluation.domain.RemovalReviewPolicy;
 import vn.partycell.evaluation.domain.Scorecard;
 
 /**
@@ -16,6 +17,11 @@ import vn.partycell.evaluation.domain.Scorecard;
  * conditional write; its figures are derived from those entries. A redelivery, a second event
  * about the same meeting, or a replay from the start of the topic therefore changes nothing, and
  * a rebuild from an empty store gives the same documents.
+ *
+ * <p>The scorecard decides what its change tells others (an unexcused absence counted against the
+ * year's removal-review policy, which lives only here in {@link PolicyProperties}); the event is
+ * stored in the same conditional write, so a write that loses a race publishes nothing and a
+ * meeting already on the scorecard is never announced twice.
  */
 @Service
 public class ScorecardProjection {
@@ -23,9 +29,11 @@ public class ScorecardProjection {
     private static final int MAX_ATTEMPTS = 10;
 
     private final ScorecardRepository scorecards;
+    private final PolicyProperties policy;
 
-    public ScorecardProjection(ScorecardRepository scorecards) {
+    public ScorecardProjection(ScorecardRepository scorecards, PolicyProperties policy) {
         this.scorecards = scorecards;
+        this.policy = policy;
     }
 
     public Effect onMeetingClosed(ClosedMeeting meeting) {
@@ -33,6 +41,7 @@ public class ScorecardProjection {
                 scorecards.recordCell(meeting.cellId(), meeting.orgPath(), meeting.startsAt(), meeting.meetingId());
         Map<MemberId, MeetingEntry> entries = meeting.entries();
         int year = meeting.year();
+        RemovalReviewPolicy rule = policy.removalReview(year);
         // One read and one bulk write for the whole meeting; only lost races go one by one.
         Map<MemberId, Scorecard> stored = scorecards.findAll(entries.keySet(), year);
         List<ScorecardRepository.Replacement> writes = new ArrayList<>();
@@ -40,7 +49,7 @@ public class ScorecardProjection {
             Scorecard current = stored.get(memberId);
             if (current == null || !current.contains(entry.meetingId())) {
                 writes.add(new ScorecardRepository.Replacement(
-                        current == null ? Scorecard.first(memberId, year, entry) : current.with(entry),
+                        Scorecard.record(current, memberId, year, entry, rule),
                         current == null ? 0 : current.meetings().size(),
                         entry.meetingId()));
             }
@@ -48,7 +57,7 @@ public class ScorecardProjection {
         List<MemberId> lost = writes.isEmpty() ? List.of() : scorecards.replaceAll(writes);
         changed |= writes.size() > lost.size();
         for (MemberId memberId : lost) {
-            changed |= apply(memberId, year, entries.get(memberId));
+            changed |= apply(memberId, year, entries.get(memberId), rule);
         }
         return changed ? Effect.APPLIED : Effect.DUPLICATE;
     }
@@ -57,15 +66,15 @@ public class ScorecardProjection {
      * Adds the meeting to the member's scorecard unless it is already there. A lost race with
      * another write to the same scorecard (a meeting of another partition) reads again and retries.
      */
-    boolean apply(MemberId memberId, int year, MeetingEntry entry) {
+    boolean apply(MemberId memberId, int year, MeetingEntry entry, RemovalReviewPolicy rule) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Scorecard> stored = scorecards.find(memberId, year);
             if (stored.isPresent() && stored.get().contains(entry.meetingId())) {
                 return false;
             }
-            Scorecard next = stored.map(s -> s.with(entry)).orElseGet(() -> Scorecard.first(memberId, year, entry));
+            var change = Scorecard.record(stored.orElse(null), memberId, year, entry, rule);
             int storedMeetings = stored.map(s -> s.meetings().size()).orElse(0);
-            if (scorecards.replace(next, storedMeetings, entry.meetingId())) {
+            if (scorecards.replace(change, storedMeetings, entry.meetingId())) {
                 return true;
             }
         }

@@ -10,6 +10,8 @@ import vn.partycell.evaluation.domain.CellId;
 import vn.partycell.evaluation.domain.MeetingId;
 import vn.partycell.evaluation.domain.MemberId;
 import vn.partycell.evaluation.domain.Scorecard;
+import vn.partycell.evaluation.domain.ScorecardEvent;
+import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
@@ -29,7 +31,12 @@ public interface ScorecardRepository {
     }
 
     /** One conditional write as {@link #replace}, for a whole meeting's members. */
-    record Replacement(Scorecard next, int storedMeetings, MeetingId addedMeeting) {}
+    record Replacement(Change<Scorecard, ScorecardEvent> change, int storedMeetings, MeetingId addedMeeting) {
+
+        public Scorecard next() {
+            return change.state();
+        }
+    }
 
     /**
      * Writes every replacement under the same conditions as {@link #replace}; returns the members
@@ -37,18 +44,19 @@ public interface ScorecardRepository {
      */
     default List<MemberId> replaceAll(List<Replacement> replacements) {
         return replacements.stream()
-                .filter(r -> !replace(r.next(), r.storedMeetings(), r.addedMeeting()))
+                .filter(r -> !replace(r.change(), r.storedMeetings(), r.addedMeeting()))
                 .map(r -> r.next().memberId())
                 .toList();
     }
 
     /**
-     * Writes {@code next} in place of the version that was read, which held {@code storedMeetings}
-     * meetings (0: none was stored) and not {@code addedMeeting}. One conditional write: false when
-     * the stored scorecard is no longer that version (another write came first, or the meeting is
-     * already on it), and then nothing was written.
+     * Writes the change's scorecard in place of the version that was read, which held {@code
+     * storedMeetings} meetings (0: none was stored) and not {@code addedMeeting}, together with the
+     * events the scorecard decided (the outbox). One conditional write: false when the stored
+     * scorecard is no longer that version (another write came first, or the meeting is already on
+     * it), and then nothing was written and nothing will be published.
      */
-    boolean replace(Scorecard next, int storedMeetings, MeetingId addedMeeting);
+    boolean replace(Change<Scorecard, ScorecardEvent> change, int storedMeetings, MeetingId addedMeeting);
 
     /**
      * Records the org path of a cell as its latest meeting reports it: kept only when the meeting

@@ -25,14 +25,18 @@ public record RemovalReview(
     /** The review the scorecard calls for under the policy, or empty when it calls for none. */
     public static Optional<RemovalReview> assess(Scorecard scorecard, RemovalReviewPolicy policy) {
         List<Integer> months = scorecard.unexcusedAbsenceMonths();
-        Level level;
-        if (months.size() >= policy.reviewMonths()) {
-            level = Level.REVIEW;
-        } else if (months.size() >= policy.warningMonths()) {
-            level = Level.WARNING;
-        } else {
-            return Optional.empty();
+        return levelOf(months.size(), policy)
+                .map(level -> new RemovalReview(level, months, scorecard.unexcusedAbsences(), policy));
+    }
+
+    /** The level that this many months with an unexcused absence reach under the policy, if any. */
+    public static Optional<Level> levelOf(int months, RemovalReviewPolicy policy) {
+        if (months >= policy.reviewMonths()) {
+            return Optional.of(Level.REVIEW);
         }
-        return Optional.of(new RemovalReview(level, months, scorecard.unexcusedAbsences(), policy));
+        if (months >= policy.warningMonths()) {
+            return Optional.of(Level.WARNING);
+        }
+        return Optional.empty();
     }
 }

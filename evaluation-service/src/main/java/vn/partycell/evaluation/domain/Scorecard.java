@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.OrgPath;
 
 /**
@@ -33,6 +34,43 @@ public record Scorecard(MemberId memberId, int year, List<MeetingEntry> meetings
     /** The first meeting on a member's scorecard for the year. */
     public static Scorecard first(MemberId memberId, int year, MeetingEntry entry) {
         return new Scorecard(memberId, year, List.of(entry));
+    }
+
+    /**
+     * Records a closed meeting on the member's scorecard for the year, starting it when none is
+     * stored: the new scorecard, and an {@link ScorecardEvent.UnexcusedAbsenceCounted} when the
+     * member was absent without excuse (judged under the year's {@code policy}).
+     */
+    public static Change<Scorecard, ScorecardEvent> record(
+            Scorecard stored, MemberId memberId, int year, MeetingEntry entry, RemovalReviewPolicy policy) {
+        return stored == null ? start(memberId, year, entry, policy) : stored.record(entry, policy);
+    }
+
+    /** The first meeting on a member's scorecard for the year, with the event it causes. */
+    public static Change<Scorecard, ScorecardEvent> start(
+            MemberId memberId, int year, MeetingEntry entry, RemovalReviewPolicy policy) {
+        return recorded(first(memberId, year, entry), entry, policy);
+    }
+
+    /** This scorecard with one more meeting, with the event it causes; a meeting already on it may not be added. */
+    public Change<Scorecard, ScorecardEvent> record(MeetingEntry entry, RemovalReviewPolicy policy) {
+        return recorded(with(entry), entry, policy);
+    }
+
+    private static Change<Scorecard, ScorecardEvent> recorded(
+            Scorecard next, MeetingEntry entry, RemovalReviewPolicy policy) {
+        if (!Figure.MISSED.counts(entry)) {
+            return Change.silent(next);
+        }
+        return Change.of(
+                next,
+                new ScorecardEvent.UnexcusedAbsenceCounted(
+                        next.memberId(),
+                        next.year(),
+                        entry,
+                        next.unexcusedAbsenceMonths(),
+                        policy,
+                        next.meetings().size()));
     }
 
     public boolean contains(MeetingId meetingId) {

@@ -1,6 +1,7 @@
 package vn.partycell.evaluation.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import vn.partycell.evaluation.domain.CellId;
 import vn.partycell.evaluation.domain.MeetingId;
 import vn.partycell.evaluation.domain.MemberId;
 import vn.partycell.evaluation.domain.Scorecard;
+import vn.partycell.evaluation.domain.ScorecardEvent;
+import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
@@ -17,12 +20,14 @@ import vn.partycell.platform.kernel.ResultPage;
 /**
  * The port's rules in memory, for use-case tests without Spring or a database: a scorecard is
  * replaced only in the version that was read; a cell keeps the path of its latest meeting; the
- * removal-review list is most months first, then by member id.
+ * removal-review list is most months first, then by member id. The events of each write that
+ * applied are kept in {@link #published}, in order, as the outbox would publish them.
  */
 public class InMemoryScorecardRepository implements ScorecardRepository {
 
     public final Map<String, Scorecard> cards = new HashMap<>();
     public final Map<CellId, OrgPath> cells = new HashMap<>();
+    public final List<ScorecardEvent> published = new ArrayList<>();
     private final Map<CellId, String> cellAsOf = new HashMap<>();
     /** Runs once, just before the next replace: lets a test slip in a concurrent write. */
     Runnable beforeNextReplace = () -> {};
@@ -35,7 +40,8 @@ public class InMemoryScorecardRepository implements ScorecardRepository {
     }
 
     @Override
-    public boolean replace(Scorecard next, int storedMeetings, MeetingId addedMeeting) {
+    public boolean replace(Change<Scorecard, ScorecardEvent> change, int storedMeetings, MeetingId addedMeeting) {
+        Scorecard next = change.state();
         replaces++;
         Runnable race = beforeNextReplace;
         beforeNextReplace = () -> {};
@@ -47,6 +53,7 @@ public class InMemoryScorecardRepository implements ScorecardRepository {
             return false;
         }
         cards.put(key, next);
+        published.addAll(change.events());
         return true;
     }
 

@@ -17,7 +17,10 @@ import vn.partycell.evaluation.domain.MeetingEntry;
 import vn.partycell.evaluation.domain.MeetingId;
 import vn.partycell.evaluation.domain.MeetingKind;
 import vn.partycell.evaluation.domain.MemberId;
+import vn.partycell.evaluation.domain.RemovalReview;
+import vn.partycell.evaluation.domain.RemovalReviewPolicy;
 import vn.partycell.evaluation.domain.Scorecard;
+import vn.partycell.evaluation.domain.ScorecardEvent;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.VietnamTime;
 
@@ -26,8 +29,13 @@ class ScorecardProjectionTest {
 
     static final OrgPath PATH = OrgPath.of("/hy/a/cb-1/");
 
+    /** The shipped default (2 / 3 months), and a year whose policy is stricter (1 / 2). */
+    static final PolicyProperties POLICY = new PolicyProperties(
+            new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(2, 3)),
+            Map.of(2026, new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(1, 2))));
+
     final InMemoryScorecardRepository repository = new InMemoryScorecardRepository();
-    final ScorecardProjection projection = new ScorecardProjection(repository);
+    final ScorecardProjection projection = new ScorecardProjection(repository, POLICY);
     final CellId cell = new CellId(UUID.randomUUID());
     final MemberId an = new MemberId(UUID.randomUUID());
     final MemberId binh = new MemberId(UUID.randomUUID());
@@ -92,12 +100,16 @@ class ScorecardProjectionTest {
                 line(binh, AttendanceStatus.ABSENT, false));
         projection.onMeetingClosed(closed);
         Map<String, Scorecard> before = Map.copyOf(repository.cards);
+        assertThat(repository.published).hasSize(1);
 
         assertThat(projection.onMeetingClosed(closed)).isEqualTo(Effect.DUPLICATE);
         // Another event about the same meeting (the minutes are final): still the first one counts.
         ClosedMeeting changed = closed(meeting, "2025-05-05T01:00:00Z", line(an, AttendanceStatus.ABSENT, false));
         assertThat(projection.onMeetingClosed(changed)).isEqualTo(Effect.DUPLICATE);
         assertThat(repository.cards).isEqualTo(before);
+        assertThat(repository.published)
+                .as("a meeting already counted is not announced again")
+                .hasSize(1);
     }
 
     @Test
@@ -126,15 +138,18 @@ class ScorecardProjectionTest {
                 line(an, AttendanceStatus.LATE, true)));
 
         InMemoryScorecardRepository inOrder = new InMemoryScorecardRepository();
-        meetings.forEach(new ScorecardProjection(inOrder)::onMeetingClosed);
+        meetings.forEach(new ScorecardProjection(inOrder, POLICY)::onMeetingClosed);
         List<ClosedMeeting> shuffled = new ArrayList<>(meetings);
         Collections.shuffle(shuffled, new Random(7));
         InMemoryScorecardRepository replayed = new InMemoryScorecardRepository();
-        ScorecardProjection replay = new ScorecardProjection(replayed);
+        ScorecardProjection replay = new ScorecardProjection(replayed, POLICY);
         shuffled.forEach(replay::onMeetingClosed);
+        int announced = replayed.published.size();
+        assertThat(announced).isEqualTo(3);
         // A second pass over the same topic (a group reset over existing state) changes nothing.
         shuffled.forEach(m -> assertThat(replay.onMeetingClosed(m)).isEqualTo(Effect.DUPLICATE));
 
+        assertThat(replayed.published).hasSize(announced);
         assertThat(replayed.cards).isEqualTo(inOrder.cards);
         assertThat(replayed.cells).isEqualTo(inOrder.cells);
         Scorecard card = replayed.find(an, 2025).orElseThrow();
@@ -168,8 +183,60 @@ class ScorecardProjectionTest {
                 .isEqualTo(Effect.APPLIED);
 
         assertThat(repository.replaces).isEqualTo(2);
+        // Only the write that applied carries the event: the lost one published nothing.
+        assertThat(repository.published)
+                .singleElement()
+                .satisfies(e -> assertThat(((ScorecardEvent.UnexcusedAbsenceCounted) e)
+                                .meeting()
+                                .meetingId())
+                        .isEqualTo(second));
         assertThat(repository.find(an, 2025).orElseThrow().meetings())
                 .extracting(MeetingEntry::meetingId)
                 .containsExactly(first, concurrent.meetingId(), second);
+    }
+
+    @Test
+    void eachUnexcusedAbsenceIsAnnouncedWithTheMonthsSoFarAndTheYearsPolicy() {
+        String[] starts = {
+            "2025-01-06T01:00:00Z", "2025-01-20T01:00:00Z", "2025-02-05T01:00:00Z", "2025-04-05T01:00:00Z"
+        };
+        for (String at : starts) {
+            projection.onMeetingClosed(closed(
+                    new MeetingId(UUID.randomUUID()),
+                    at,
+                    line(an, AttendanceStatus.ABSENT, false),
+                    line(binh, AttendanceStatus.PRESENT, true)));
+        }
+        // Excused absences and attendance are no absence to announce.
+        projection.onMeetingClosed(closed(
+                new MeetingId(UUID.randomUUID()), "2025-05-05T01:00:00Z", line(an, AttendanceStatus.EXCUSED, false)));
+
+        List<ScorecardEvent.UnexcusedAbsenceCounted> events = repository.published.stream()
+                .map(ScorecardEvent.UnexcusedAbsenceCounted.class::cast)
+                .toList();
+        assertThat(events).extracting(ScorecardEvent::memberId).containsOnly(an);
+        assertThat(events)
+                .extracting(ScorecardEvent.UnexcusedAbsenceCounted::unexcusedAbsenceMonths)
+                .containsExactly(List.of(1), List.of(1), List.of(1, 2), List.of(1, 2, 4));
+        assertThat(events)
+                .extracting(e -> e.removalReview().orElse(null))
+                .containsExactly(null, null, RemovalReview.Level.WARNING, RemovalReview.Level.REVIEW);
+        assertThat(events)
+                .extracting(ScorecardEvent.UnexcusedAbsenceCounted::version)
+                .containsExactly(1, 2, 3, 4);
+        assertThat(events)
+                .extracting(ScorecardEvent.UnexcusedAbsenceCounted::policy)
+                .containsOnly(new RemovalReviewPolicy(2, 3));
+        assertThat(events.getLast().meeting().startsAt()).isEqualTo(Instant.parse("2025-04-05T01:00:00Z"));
+
+        // 2026 has its own policy: the same single month already warns.
+        projection.onMeetingClosed(closed(
+                new MeetingId(UUID.randomUUID()), "2026-03-05T01:00:00Z", line(an, AttendanceStatus.ABSENT, false)));
+        ScorecardEvent.UnexcusedAbsenceCounted in2026 =
+                (ScorecardEvent.UnexcusedAbsenceCounted) repository.published.getLast();
+        assertThat(in2026.year()).isEqualTo(2026);
+        assertThat(in2026.policy()).isEqualTo(new RemovalReviewPolicy(1, 2));
+        assertThat(in2026.removalReview()).contains(RemovalReview.Level.WARNING);
+        assertThat(in2026.version()).isEqualTo(1);
     }
 }

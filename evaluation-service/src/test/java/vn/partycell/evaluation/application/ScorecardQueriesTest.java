@@ -49,7 +49,7 @@ class ScorecardQueriesTest {
 
     /** One meeting a month in 2025 from January to {@code months}: An always absent, Bình absent twice, Cường never. */
     void meetings(int months) {
-        ScorecardProjection projection = new ScorecardProjection(repository);
+        ScorecardProjection projection = new ScorecardProjection(repository, policy);
         for (int month = 1; month <= months; month++) {
             projection.onMeetingClosed(ScorecardProjectionTest.closed(
                     new MeetingId(UUID.randomUUID()),

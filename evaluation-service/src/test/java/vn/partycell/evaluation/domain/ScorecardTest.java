@@ -152,4 +152,34 @@ class ScorecardTest {
         assertThatThrownBy(() -> entry("2025-01-06T01:00:00Z", 13, AttendanceStatus.PRESENT, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void recordingAnUnexcusedAbsenceDecidesTheEventWithTheFiguresAfterIt() {
+        RemovalReviewPolicy policy = new RemovalReviewPolicy(2, 3);
+        MeetingEntry march = entry("2025-03-05T01:00:00Z", 3, AttendanceStatus.ABSENT, false);
+        var started = Scorecard.start(MEMBER, 2025, march, policy);
+        assertThat(started.state()).isEqualTo(Scorecard.first(MEMBER, 2025, march));
+        assertThat(started.events())
+                .singleElement()
+                .isEqualTo(new ScorecardEvent.UnexcusedAbsenceCounted(MEMBER, 2025, march, List.of(3), policy, 1));
+
+        MeetingEntry present = entry("2025-04-05T01:00:00Z", 4, AttendanceStatus.PRESENT, true);
+        MeetingEntry excused = entry("2025-05-05T01:00:00Z", 5, AttendanceStatus.EXCUSED, false);
+        var attended = started.state().record(present, policy);
+        assertThat(attended.events()).isEmpty();
+        assertThat(attended.state().record(excused, policy).events()).isEmpty();
+
+        // Arriving late from January: the months are those of the scorecard after it, sorted.
+        MeetingEntry january = entry("2025-01-06T01:00:00Z", 1, AttendanceStatus.ABSENT, false);
+        var warned = attended.state().record(january, policy);
+        var counted = (ScorecardEvent.UnexcusedAbsenceCounted) warned.events().getFirst();
+        assertThat(counted.unexcusedAbsenceMonths()).containsExactly(1, 3);
+        assertThat(counted.removalReview()).contains(RemovalReview.Level.WARNING);
+        assertThat(counted.version()).isEqualTo(3);
+        assertThat(counted.cellId()).isEqualTo(CELL);
+        assertThat(counted.orgPath()).isEqualTo(PATH);
+        assertThat(((ScorecardEvent.UnexcusedAbsenceCounted) started.events().getFirst()).removalReview())
+                .isEmpty();
+        assertThatThrownBy(() -> warned.state().record(january, policy)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -35,10 +35,18 @@ public final class EventContracts {
     public static final String MEMBER_UPDATED = "members.member.updated";
     public static final String MEETING_SCHEDULED = "meetings.meeting.scheduled";
     public static final String MEETING_CLOSED = "meetings.meeting.closed";
+    public static final String DUES_RECORDED = "members.dues.recorded";
+    public static final String ABSENCE_COUNTED = "evaluations.scorecard.absence-counted";
 
     /** Every event type with a contract, in the order of the AsyncAPI document. */
-    public static final List<String> EVENT_TYPES =
-            List.of(ORG_UNIT_CREATED, MEMBER_REGISTERED, MEMBER_UPDATED, MEETING_SCHEDULED, MEETING_CLOSED);
+    public static final List<String> EVENT_TYPES = List.of(
+            ORG_UNIT_CREATED,
+            MEMBER_REGISTERED,
+            MEMBER_UPDATED,
+            MEETING_SCHEDULED,
+            MEETING_CLOSED,
+            DUES_RECORDED,
+            ABSENCE_COUNTED);
 
     /** Prefix of every producer's CloudEvents {@code source}: {@code /partycell/<spring.application.name>}. */
     public static final String SOURCE_PREFIX = "/partycell/";
@@ -50,7 +58,9 @@ public final class EventContracts {
     public static final Map<String, String> TOPIC_PRODUCERS = Map.of(
             "members.org-unit.v1", "member-service",
             "members.member.v1", "member-service",
-            "meetings.meeting.v1", "meeting-service");
+            "meetings.meeting.v1", "meeting-service",
+            "members.dues.v1", "member-service",
+            "evaluations.scorecard.v1", "evaluation-service");
 
     /** The major version every current event type is published in. */
     public static final int CURRENT_MAJOR = 1;

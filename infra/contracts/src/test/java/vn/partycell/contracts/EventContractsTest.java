@@ -33,6 +33,7 @@ class EventContractsTest {
         assertThat(EventContracts.producerSource("members.org-unit.v1")).contains("/partycell/member-service");
         assertThat(EventContracts.producerSource("members.member.v1")).contains("/partycell/member-service");
         assertThat(EventContracts.producerSource("meetings.meeting.v1")).contains("/partycell/meeting-service");
+        assertThat(EventContracts.producerSource("evaluations.scorecard.v1")).contains("/partycell/evaluation-service");
         assertThat(EventContracts.producerSource("meetings.meeting.v2")).isEmpty();
         assertThat(EventContracts.producerSource(null)).isEmpty();
         for (String type : EventContracts.EVENT_TYPES) {
@@ -46,14 +47,16 @@ class EventContractsTest {
     }
 
     @Test
-    void knownTypesAreTheFiveProducedTodayAndNothingElse() {
+    void knownTypesAreTheSixProducedTodayAndNothingElse() {
         assertThat(EventContracts.EVENT_TYPES)
                 .containsExactly(
                         "members.org-unit.created",
                         "members.member.registered",
                         "members.member.updated",
                         "meetings.meeting.scheduled",
-                        "meetings.meeting.closed");
+                        "meetings.meeting.closed",
+                        "members.dues.recorded",
+                        "evaluations.scorecard.absence-counted");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
         // Declared once but never produced (no use case changes an org unit): no contract.

@@ -28,8 +28,10 @@ class EventSchemaValidationTest {
     static String idField(String type) {
         return switch (type) {
             case EventContracts.ORG_UNIT_CREATED -> "orgUnitId";
-            case EventContracts.MEMBER_REGISTERED, EventContracts.MEMBER_UPDATED -> "memberId";
+            case EventContracts.MEMBER_REGISTERED, EventContracts.MEMBER_UPDATED, EventContracts.DUES_RECORDED ->
+                "memberId";
             case EventContracts.MEETING_SCHEDULED, EventContracts.MEETING_CLOSED -> "meetingId";
+            case EventContracts.ABSENCE_COUNTED -> "memberId";
             default -> throw new IllegalArgumentException(type);
         };
     }
@@ -92,6 +94,18 @@ class EventSchemaValidationTest {
         assertThat(required(EventContracts.MEETING_CLOSED))
                 .contains("attendance", "quorum", "year", "month", "closedAt", "startsAt");
         assertThat(required(EventContracts.MEMBER_UPDATED)).isEqualTo(required(EventContracts.MEMBER_REGISTERED));
+        assertThat(required(EventContracts.ABSENCE_COUNTED))
+                .containsExactlyInAnyOrder(
+                        "memberId",
+                        "year",
+                        "cellId",
+                        "orgPath",
+                        "meeting",
+                        "unexcusedAbsenceMonths",
+                        "warningMonths",
+                        "reviewMonths",
+                        "removalReview",
+                        "version");
     }
 
     @ParameterizedTest(name = "{0} accepts fields it does not know")
@@ -290,6 +304,29 @@ class EventSchemaValidationTest {
         assertRejected(EventContracts.MEMBER_REGISTERED, "/fullName", "Nguyễn".repeat(34), "maxLength");
         assertRejected(EventContracts.ORG_UNIT_CREATED, "/name", "x".repeat(201), "maxLength");
         assertRejected(EventContracts.MEMBER_UPDATED, "/exempted", "false", "type");
+        assertRejected(EventContracts.ABSENCE_COUNTED, "/meeting/month", 13, "maximum");
+        assertRejected(EventContracts.ABSENCE_COUNTED, "/reviewMonths", 0, "minimum");
+        assertRejected(EventContracts.ABSENCE_COUNTED, "/warningMonths", 13, "maximum");
+        assertRejected(EventContracts.ABSENCE_COUNTED, "/removalReview", "DISMISSED", "enum");
+    }
+
+    @Test
+    void absenceMonthsAreDistinctMonthsOfTheYear() {
+        ObjectNode repeated = example(EventContracts.ABSENCE_COUNTED);
+        ((ArrayNode) repeated.path("unexcusedAbsenceMonths")).add(3);
+        assertThat(validate(EventContracts.ABSENCE_COUNTED, repeated))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("uniqueItems"));
+        ObjectNode outOfYear = example(EventContracts.ABSENCE_COUNTED);
+        ((ArrayNode) outOfYear.path("unexcusedAbsenceMonths")).add(13);
+        assertThat(validate(EventContracts.ABSENCE_COUNTED, outOfYear))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getInstanceLocation().toString()).isEqualTo("/unexcusedAbsenceMonths/2"));
+        ObjectNode none = example(EventContracts.ABSENCE_COUNTED);
+        none.putArray("unexcusedAbsenceMonths");
+        assertThat(validate(EventContracts.ABSENCE_COUNTED, none))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("minItems"));
     }
 
     @Test
@@ -325,6 +362,32 @@ class EventSchemaValidationTest {
         assertThat(validate(EventContracts.MEETING_SCHEDULED, notAList))
                 .singleElement()
                 .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("type"));
+    }
+
+    @Test
+    void duesMonthsAreOneToTwelveEachOnceAndAmountsArePositive() {
+        String type = EventContracts.DUES_RECORDED;
+        assertThat(required(type))
+                .containsExactlyInAnyOrder("memberId", "cellId", "orgPath", "year", "monthsPaid", "version")
+                .doesNotContain("payments", "totalAmount");
+
+        ObjectNode twice = example(type);
+        ((ArrayNode) twice.path("monthsPaid")).add(4);
+        assertThat(validate(type, twice))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("uniqueItems"));
+
+        ObjectNode thirteenth = example(type);
+        ((ArrayNode) thirteenth.path("monthsPaid")).add(13);
+        assertThat(validate(type, thirteenth))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getInstanceLocation().toString()).isEqualTo("/monthsPaid/3"))
+                .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("maximum"));
+
+        assertRejected(type, "/payments/0/amount", 0, "minimum");
+        assertRejected(type, "/payments/1/month", 0, "minimum");
+        assertRejected(type, "/payments/2/paidOn", "2025-04-31", "format");
+        assertRejected(type, "/year", 1929, "minimum");
     }
 
     private static void assertRejected(String type, String pointer, Object value, String keyword) {

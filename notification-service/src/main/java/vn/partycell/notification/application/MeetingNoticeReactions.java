@@ -4,7 +4,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import vn.partycell.notification.domain.ClosedMeeting;
 import vn.partycell.notification.domain.MeetingNotices;
 import vn.partycell.notification.domain.Notice;
 import vn.partycell.notification.domain.Occurrence;
@@ -12,7 +11,7 @@ import vn.partycell.notification.domain.RosterMember;
 import vn.partycell.notification.domain.ScheduledMeeting;
 
 /**
- * Sends the notices meetings cause.
+ * Sends the notices scheduled meetings cause.
  *
  * <p><b>Exactly once per person and fact.</b> A notice's id is derived from (recipient, fact key)
  * and stored insert-if-absent, so a redelivery (same event id), a republication (new event id for
@@ -24,8 +23,8 @@ import vn.partycell.notification.domain.ScheduledMeeting;
  * member registered just before the meeting was scheduled may not be in it yet and then gets no
  * notice from this event. If meeting-service publishes the meeting again (a higher version after a
  * change of time, place or agenda), members who were missed then receive it, while those who
- * already have it do not get a second one. A closed meeting needs no roster: its recipients are the
- * members its final attendance records as absent without excuse.
+ * already have it do not get a second one. Absences are not worded from closed meetings but from
+ * evaluation-service's count of them ({@link AbsenceNoticeReactions}).
  */
 @Service
 public class MeetingNoticeReactions {
@@ -50,15 +49,6 @@ public class MeetingNoticeReactions {
                     meeting.meetingId(),
                     meeting.cellId(),
                     occurrence.eventId());
-            return Effect.NO_EFFECT;
-        }
-        return send(toSend);
-    }
-
-    /** Every member recorded absent without excuse gets an absence notice; no absentee: nobody to tell. */
-    public Effect onMeetingClosed(ClosedMeeting meeting, Occurrence occurrence) {
-        List<Notice> toSend = MeetingNotices.absences(meeting, occurrence);
-        if (toSend.isEmpty()) {
             return Effect.NO_EFFECT;
         }
         return send(toSend);

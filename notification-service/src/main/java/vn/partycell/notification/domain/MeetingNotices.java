@@ -2,10 +2,8 @@ package vn.partycell.notification.domain;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The notices a meeting causes: who receives them and what they say (Vietnamese, times in
@@ -13,8 +11,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Scheduled: every active member (probationary or full) of the cell, as the roster stands.
- *   <li>Closed: every member the attendance records as absent without excuse; the attendance is
- *       final, so recipients come from it and not from the roster.
+ *   <li>Absent: the member evaluation-service counted an unexcused absence for (its
+ *       evaluations.scorecard.absence-counted fact), quoting the months so far and the year's
+ *       removal-review threshold from that fact.
  * </ul>
  */
 public final class MeetingNotices {
@@ -45,17 +44,6 @@ public final class MeetingNotices {
         return List.copyOf(chosen.values());
     }
 
-    /** Members recorded absent without excuse (ABSENT), each once, in attendance order. */
-    public static List<MemberId> absentees(ClosedMeeting meeting) {
-        Set<MemberId> absent = new LinkedHashSet<>();
-        for (ClosedMeeting.Attendance line : meeting.attendance()) {
-            if (line.status() == AttendanceStatus.ABSENT) {
-                absent.add(line.memberId());
-            }
-        }
-        return List.copyOf(absent);
-    }
-
     public static List<Notice> scheduled(ScheduledMeeting meeting, List<RosterMember> roster, Occurrence occurrence) {
         String title = scheduledTitle(meeting);
         String body = scheduledBody(meeting);
@@ -78,26 +66,20 @@ public final class MeetingNotices {
         return notices;
     }
 
-    public static List<Notice> absences(ClosedMeeting meeting, Occurrence occurrence) {
-        String title = absentTitle(meeting);
-        String body = absentBody(meeting);
-        String fact = absentFact(meeting.meetingId());
-        List<Notice> notices = new ArrayList<>();
-        for (MemberId member : absentees(meeting)) {
-            notices.add(new Notice(
-                    null,
-                    member,
-                    fact,
-                    NoticeKind.MEETING_ABSENT,
-                    title,
-                    body,
-                    occurrence.at(),
-                    null,
-                    meeting.meetingId(),
-                    meeting.orgPath(),
-                    occurrence.eventId()));
-        }
-        return notices;
+    /** The absence notice to the member, from evaluation-service's count: one per member and meeting. */
+    public static Notice absence(CountedAbsence absence, Occurrence occurrence) {
+        return new Notice(
+                null,
+                absence.memberId(),
+                absentFact(absence.meetingId()),
+                NoticeKind.MEETING_ABSENT,
+                absentTitle(absence),
+                absentBody(absence),
+                occurrence.at(),
+                null,
+                absence.meetingId(),
+                absence.orgPath(),
+                occurrence.eventId());
     }
 
     static String scheduledTitle(ScheduledMeeting meeting) {
@@ -133,28 +115,66 @@ public final class MeetingNotices {
                 .toString();
     }
 
-    static String absentTitle(ClosedMeeting meeting) {
-        return "Vắng họp không lý do: " + meeting.title();
+    static String absentTitle(CountedAbsence absence) {
+        return "Vắng họp không lý do: " + absence.title();
     }
 
     /**
-     * The removal-review threshold is evaluation-service's policy (partycell.policy.*.removal-review),
-     * so the notice names the rule without quoting a number it does not own.
+     * Quotes the figures evaluation-service counted and the threshold of the year's policy it holds
+     * (partycell.policy.*.removal-review there), so the notice says what the removal-review list says.
      */
-    static String absentBody(ClosedMeeting meeting) {
-        return "Đồng chí được ghi nhận vắng mặt không có lý do tại buổi "
-                + meeting.kind().label()
-                + " "
-                + OPEN_QUOTE
-                + meeting.title()
-                + CLOSE_QUOTE
-                + " ("
-                + VietnameseTime.day(meeting.startsAt())
-                + ").\n"
-                + "Lần vắng này được tính vào số lần vắng sinh hoạt không lý do của đồng chí trong năm "
-                + meeting.year()
-                + ". Theo quy định, đảng viên vắng sinh hoạt đảng không có lý do chính đáng đủ số tháng"
-                + " trong năm mà quy định nêu ra thì phải được chi bộ xem xét, đề nghị xóa tên.\n"
-                + "Nếu có lý do chính đáng, đồng chí báo cáo với chi ủy.";
+    static String absentBody(CountedAbsence absence) {
+        List<Integer> months = absence.unexcusedAbsenceMonths();
+        StringBuilder body = new StringBuilder()
+                .append("Đồng chí được ghi nhận vắng mặt không có lý do tại buổi ")
+                .append(absence.kind().label())
+                .append(' ')
+                .append(OPEN_QUOTE)
+                .append(absence.title())
+                .append(CLOSE_QUOTE)
+                .append(" (")
+                .append(VietnameseTime.day(absence.startsAt()))
+                .append(").\n")
+                .append("Trong năm ")
+                .append(absence.year())
+                .append(", đồng chí đã vắng sinh hoạt không lý do trong ")
+                .append(months.size())
+                .append(" tháng (")
+                .append(monthList(months))
+                .append(").\n")
+                .append("Theo quy định năm ")
+                .append(absence.year())
+                .append(", đảng viên vắng sinh hoạt đảng không có lý do chính đáng từ ")
+                .append(absence.reviewMonths())
+                .append(" tháng trở lên trong năm thì chi bộ phải xem xét, đề nghị xóa tên.\n");
+        switch (absence.removalReview()) {
+            case NONE -> {}
+            case WARNING ->
+                body.append("Đồng chí đã đến mức cảnh báo (")
+                        .append(absence.warningMonths())
+                        .append(" tháng): nếu vắng không lý do thêm ")
+                        .append(absence.monthsBeforeReview())
+                        .append(" tháng nữa, chi bộ sẽ phải xem xét, đề nghị xóa tên đồng chí.\n");
+            case REVIEW ->
+                body.append("Số tháng vắng của đồng chí đã đến mức này: chi bộ phải xem xét, đề nghị xóa tên"
+                        + " đồng chí.\n");
+        }
+        return body.append("Nếu có lý do chính đáng, đồng chí báo cáo với chi ủy.")
+                .toString();
+    }
+
+    /** {@code tháng 3}, {@code các tháng 1 và 3}, {@code các tháng 1, 2 và 3}. */
+    static String monthList(List<Integer> months) {
+        if (months.size() == 1) {
+            return "tháng " + months.getFirst();
+        }
+        StringBuilder list = new StringBuilder("các tháng ");
+        for (int i = 0; i < months.size(); i++) {
+            if (i > 0) {
+                list.append(i == months.size() - 1 ? " và " : ", ");
+            }
+            list.append(months.get(i));
+        }
+        return list.toString();
     }
 }

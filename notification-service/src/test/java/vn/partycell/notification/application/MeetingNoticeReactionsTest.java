@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import vn.partycell.notification.domain.AttendanceStatus;
 import vn.partycell.notification.domain.CellId;
-import vn.partycell.notification.domain.ClosedMeeting;
 import vn.partycell.notification.domain.MeetingId;
 import vn.partycell.notification.domain.MeetingKind;
 import vn.partycell.notification.domain.MemberId;
@@ -43,11 +41,6 @@ class MeetingNoticeReactionsTest {
     ScheduledMeeting scheduled() {
         return new ScheduledMeeting(
                 meetingId, cell, PATH, MeetingKind.REGULAR, "Sinh hoạt tháng 3", STARTS, "Hội trường", List.of());
-    }
-
-    ClosedMeeting closed(ClosedMeeting.Attendance... lines) {
-        return new ClosedMeeting(
-                meetingId, cell, PATH, MeetingKind.REGULAR, "Sinh hoạt tháng 3", STARTS, 2026, List.of(lines));
     }
 
     List<Notice> of(MemberId member) {
@@ -95,35 +88,6 @@ class MeetingNoticeReactionsTest {
         member("Lê Văn Cường", MemberStatus.DECEASED);
 
         assertThat(reactions.onMeetingScheduled(scheduled(), first)).isEqualTo(Effect.NO_EFFECT);
-        assertThat(notices.notices).isEmpty();
-    }
-
-    @Test
-    void aClosedMeetingReachesTheUnexcusedAbsenteesNamedInItsAttendanceOnce() {
-        MemberId absent = new MemberId(UUID.randomUUID());
-        MemberId present = new MemberId(UUID.randomUUID());
-        MemberId excused = new MemberId(UUID.randomUUID());
-        ClosedMeeting meeting = closed(
-                new ClosedMeeting.Attendance(absent, AttendanceStatus.ABSENT),
-                new ClosedMeeting.Attendance(present, AttendanceStatus.PRESENT),
-                new ClosedMeeting.Attendance(excused, AttendanceStatus.EXCUSED));
-
-        // The attendance, not the roster, decides: none of them is on this service's roster.
-        assertThat(reactions.onMeetingClosed(meeting, first)).isEqualTo(Effect.APPLIED);
-        assertThat(reactions.onMeetingClosed(meeting, republished)).isEqualTo(Effect.DUPLICATE);
-
-        assertThat(of(absent)).singleElement().extracting(Notice::kind).isEqualTo(NoticeKind.MEETING_ABSENT);
-        assertThat(of(present)).isEmpty();
-        assertThat(of(excused)).isEmpty();
-    }
-
-    @Test
-    void aClosedMeetingWithoutAbsenteesHasNobodyToTell() {
-        ClosedMeeting meeting = closed(
-                new ClosedMeeting.Attendance(new MemberId(UUID.randomUUID()), AttendanceStatus.PRESENT),
-                new ClosedMeeting.Attendance(new MemberId(UUID.randomUUID()), AttendanceStatus.LATE));
-
-        assertThat(reactions.onMeetingClosed(meeting, first)).isEqualTo(Effect.NO_EFFECT);
         assertThat(notices.notices).isEmpty();
     }
 }

@@ -36,16 +36,19 @@ class MeetingNoticesTest {
                 agenda);
     }
 
-    static ClosedMeeting closed(int year, ClosedMeeting.Attendance... lines) {
-        return new ClosedMeeting(
-                MEETING,
-                CELL,
+    static CountedAbsence counted(MemberId member, List<Integer> months, RemovalReviewLevel level) {
+        return new CountedAbsence(
+                member,
+                2026,
                 CELL_PATH,
+                MEETING,
                 MeetingKind.REGULAR,
                 "Sinh hoạt chi bộ thường kỳ tháng 3/2026",
                 Instant.parse("2026-03-05T12:30:00Z"),
-                year,
-                List.of(lines));
+                months,
+                2,
+                3,
+                level);
     }
 
     @Test
@@ -145,47 +148,54 @@ class MeetingNoticesTest {
     }
 
     @Test
-    void aClosedMeetingNoticesOnlyTheUnexcusedAbsentees() {
-        MemberId present = new MemberId(UUID.randomUUID());
-        MemberId late = new MemberId(UUID.randomUUID());
-        MemberId excused = new MemberId(UUID.randomUUID());
+    void theAbsenceNoticeGoesToTheCountedMemberUnderTheMeetingsFact() {
         MemberId absent = new MemberId(UUID.randomUUID());
-        MemberId alsoAbsent = new MemberId(UUID.randomUUID());
-        ClosedMeeting meeting = closed(
-                2026,
-                new ClosedMeeting.Attendance(present, AttendanceStatus.PRESENT),
-                new ClosedMeeting.Attendance(absent, AttendanceStatus.ABSENT),
-                new ClosedMeeting.Attendance(late, AttendanceStatus.LATE),
-                new ClosedMeeting.Attendance(excused, AttendanceStatus.EXCUSED),
-                new ClosedMeeting.Attendance(alsoAbsent, AttendanceStatus.ABSENT),
-                new ClosedMeeting.Attendance(absent, AttendanceStatus.ABSENT));
-
-        assertThat(MeetingNotices.absentees(meeting)).containsExactly(absent, alsoAbsent);
-        List<Notice> notices = MeetingNotices.absences(meeting, AT);
-        assertThat(notices).extracting(Notice::recipientMemberId).containsExactly(absent, alsoAbsent);
-        assertThat(notices).allSatisfy(n -> {
-            assertThat(n.kind()).isEqualTo(NoticeKind.MEETING_ABSENT);
-            assertThat(n.factKey()).isEqualTo("meeting-absent:" + MEETING);
-        });
+        Notice notice = MeetingNotices.absence(counted(absent, List.of(3), RemovalReviewLevel.NONE), AT);
+        assertThat(notice.recipientMemberId()).isEqualTo(absent);
+        assertThat(notice.kind()).isEqualTo(NoticeKind.MEETING_ABSENT);
+        assertThat(notice.factKey()).isEqualTo("meeting-absent:" + MEETING);
+        assertThat(notice.meetingId()).isEqualTo(MEETING);
+        assertThat(notice.orgPath()).isEqualTo(CELL_PATH);
+        assertThat(notice.createdAt()).isEqualTo(AT.at());
+        assertThat(notice.eventId()).isEqualTo("evt-1");
     }
 
     @Test
-    void theAbsenceNoticeRemindsOfTheRemovalReviewRuleWithoutQuotingANumberItDoesNotOwn() {
-        MemberId absent = new MemberId(UUID.randomUUID());
-        ClosedMeeting meeting = closed(2026, new ClosedMeeting.Attendance(absent, AttendanceStatus.ABSENT));
-
-        Notice notice = MeetingNotices.absences(meeting, AT).getFirst();
+    void theAbsenceNoticeQuotesTheMonthsSoFarAndTheYearsReviewThreshold() {
+        Notice notice = MeetingNotices.absence(
+                counted(new MemberId(UUID.randomUUID()), List.of(3), RemovalReviewLevel.NONE), AT);
 
         assertThat(notice.title()).isEqualTo("Vắng họp không lý do: Sinh hoạt chi bộ thường kỳ tháng 3/2026");
         assertThat(notice.body()).isEqualTo("""
                         Đồng chí được ghi nhận vắng mặt không có lý do tại buổi sinh hoạt thường kỳ \
                         “Sinh hoạt chi bộ thường kỳ tháng 3/2026” (thứ Năm, ngày 05/03/2026).
-                        Lần vắng này được tính vào số lần vắng sinh hoạt không lý do của đồng chí trong năm 2026. \
-                        Theo quy định, đảng viên vắng sinh hoạt đảng không có lý do chính đáng đủ số tháng trong năm \
-                        mà quy định nêu ra thì phải được chi bộ xem xét, đề nghị xóa tên.
+                        Trong năm 2026, đồng chí đã vắng sinh hoạt không lý do trong 1 tháng (tháng 3).
+                        Theo quy định năm 2026, đảng viên vắng sinh hoạt đảng không có lý do chính đáng từ 3 tháng \
+                        trở lên trong năm thì chi bộ phải xem xét, đề nghị xóa tên.
                         Nếu có lý do chính đáng, đồng chí báo cáo với chi ủy.""");
-        // The threshold is evaluation-service's policy: no count of months is quoted here.
-        assertThat(notice.body()).doesNotContainPattern("\\d+ tháng");
+    }
+
+    @Test
+    void atTheWarningLevelTheNoticeSaysHowCloseTheReviewIs() {
+        Notice notice = MeetingNotices.absence(
+                counted(new MemberId(UUID.randomUUID()), List.of(1, 3), RemovalReviewLevel.WARNING), AT);
+
+        assertThat(notice.body())
+                .contains("trong 2 tháng (các tháng 1 và 3).\n")
+                .contains("Đồng chí đã đến mức cảnh báo (2 tháng): nếu vắng không lý do thêm 1 tháng nữa, chi bộ sẽ"
+                        + " phải xem xét, đề nghị xóa tên đồng chí.\n")
+                .endsWith("Nếu có lý do chính đáng, đồng chí báo cáo với chi ủy.");
+    }
+
+    @Test
+    void atTheReviewLevelTheNoticeSaysTheCellMustConsiderRemoval() {
+        Notice notice = MeetingNotices.absence(
+                counted(new MemberId(UUID.randomUUID()), List.of(1, 2, 3), RemovalReviewLevel.REVIEW), AT);
+
+        assertThat(notice.body())
+                .contains("trong 3 tháng (các tháng 1, 2 và 3).\n")
+                .contains("Số tháng vắng của đồng chí đã đến mức này: chi bộ phải xem xét, đề nghị xóa tên đồng chí.\n")
+                .doesNotContain("mức cảnh báo");
     }
 
     @Test

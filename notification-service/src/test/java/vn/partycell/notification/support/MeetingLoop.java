@@ -17,13 +17,16 @@ import vn.partycell.platform.test.TestEvents;
 import vn.partycell.platform.test.TopicProbe;
 
 /**
- * Puts a cell's member and meeting events on the wire the way member-service's and
- * meeting-service's relays would, with payloads shaped by the published contracts.
+ * Puts a cell's member, meeting and scorecard events on the wire the way member-service's,
+ * meeting-service's and evaluation-service's relays would, with payloads shaped by the published
+ * contracts.
  */
 public final class MeetingLoop implements AutoCloseable {
 
     public static final String MEMBERS = "members.member.v1";
     public static final String MEETINGS = "meetings.meeting.v1";
+    public static final String SCORECARDS = "evaluations.scorecard.v1";
+    public static final String ABSENCE_COUNTED = "evaluations.scorecard.absence-counted";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TestEvents events;
@@ -135,6 +138,48 @@ public final class MeetingLoop implements AutoCloseable {
 
     public String closed(UUID meetingId, String title, Instant startsAt, Map<UUID, String> attendance) {
         return sendMeeting("meetings.meeting.closed", meetingId, closedData(meetingId, title, startsAt, attendance));
+    }
+
+    /**
+     * evaluations.scorecard.absence-counted: the member's unexcused absence at the meeting, counted
+     * with the months so far under a 2 / 3 months policy (the shipped default of evaluation-service).
+     */
+    public String absenceCountedData(
+            UUID memberId, UUID meetingId, String title, Instant startsAt, List<Integer> months, String level) {
+        ZonedDateTime local = startsAt.atZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+        Map<String, Object> meeting = new LinkedHashMap<>();
+        meeting.put("meetingId", meetingId.toString());
+        meeting.put("kind", "REGULAR");
+        meeting.put("title", title);
+        meeting.put("startsAt", startsAt.toString());
+        meeting.put("month", local.getMonthValue());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("memberId", memberId.toString());
+        data.put("year", local.getYear());
+        data.put("cellId", cellId.toString());
+        data.put("orgPath", cellPath);
+        data.put("meeting", meeting);
+        data.put("unexcusedAbsenceMonths", months);
+        data.put("warningMonths", 2);
+        data.put("reviewMonths", 3);
+        data.put("removalReview", level);
+        data.put("version", months.size() + 1);
+        return JSON.writeValueAsString(data);
+    }
+
+    public String absenceCounted(
+            UUID memberId, UUID meetingId, String title, Instant startsAt, List<Integer> months, String level) {
+        return events.send(
+                SCORECARDS,
+                ABSENCE_COUNTED,
+                memberId.toString(),
+                cellPath,
+                absenceCountedData(memberId, meetingId, title, startsAt, months, level));
+    }
+
+    /** Sends a scorecard event again with a chosen id: a redelivery. */
+    public void redeliverScorecard(String id, UUID memberId, String json) {
+        events.sendWithId(id, SCORECARDS, ABSENCE_COUNTED, memberId.toString(), cellPath, json);
     }
 
     public void sendRaw(String topic, String key, String body) {

@@ -24,8 +24,12 @@ public class InboundContract {
         this.json = json;
     }
 
-    /** Throws {@link PoisonEventException} when the record breaks its topic's contract. */
-    public void check(String topic, EventEnvelope envelope, byte[] data) {
+    /**
+     * Throws {@link PoisonEventException} when the record breaks its topic's contract. Returns the
+     * data as the tree the schema was checked on, so the consumer does not parse it again, or null
+     * for a type without a contract (the handler passes it by).
+     */
+    public JsonNode check(String topic, EventEnvelope envelope, byte[] data) {
         Optional<String> producer = EventContracts.producerSource(topic);
         if (producer.isEmpty()) {
             throw new PoisonEventException("Event " + envelope.id() + " arrived on " + topic
@@ -36,7 +40,7 @@ public class InboundContract {
                     + " but only " + producer.get() + " publishes on " + topic);
         }
         if (!EventContracts.isKnownType(envelope.type())) {
-            return;
+            return null;
         }
         int major = EventContracts.majorOf(topic).orElse(EventContracts.CURRENT_MAJOR);
         if (!topic.equals(EventContracts.topic(envelope.type(), major))) {
@@ -71,5 +75,6 @@ public class InboundContract {
             }
             throw new PoisonEventException(reason.toString().strip());
         }
+        return payload;
     }
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,8 +42,9 @@ public class InboundEvents {
             int partition = (int) number(headers.get(KafkaHeaders.RECEIVED_PARTITION));
             long offset = number(headers.get(KafkaHeaders.OFFSET));
             EventEnvelope envelope = CloudEventRecords.envelope(CloudEventRecords.headers(headers));
-            contract.check(topic, envelope, message.getPayload());
-            InboundEvent event = new InboundEvent(envelope, message.getPayload(), topic, partition, offset, json);
+            JsonNode checked = contract.check(topic, envelope, message.getPayload());
+            InboundEvent event =
+                    new InboundEvent(envelope, message.getPayload(), topic, partition, offset, json, checked);
             Outcome outcome = handler.handle(event);
             metrics.consumed(topic, group, outcome);
             OptionalInt failedBefore = backingOff.applied(group, topic, partition, offset);

@@ -82,6 +82,56 @@ public class OutboxStore {
         wake(events);
     }
 
+    /**
+     * For an adapter that writes its own documents (bulk or conditional writes {@link #insert} and
+     * {@link #update} do not cover): {@code document} with the events pending in its outbox, to be
+     * inserted. Call {@link #eventsWritten} once the write succeeded.
+     */
+    public static Document withEvents(Document document, List<OutboxEvent> events) {
+        Document copy = new Document(document);
+        copy.remove(OUTBOX);
+        copy.remove(SINCE);
+        copy.remove(OutboxFields.PARKED);
+        if (!events.isEmpty()) {
+            copy.put(OUTBOX, events.stream().map(OutboxEvent::toDocument).toList());
+            copy.put(SINCE, oldest(events));
+        }
+        return copy;
+    }
+
+    /**
+     * For an adapter that writes its own conditional updates: the update document that sets the
+     * aggregate's fields of {@code document} (never its id or the outbox fields the relay owns),
+     * appends the events to the outbox and marks it pending. Unlike a whole-document replace it
+     * keeps the events the relay is still publishing and the parked ones. Call {@link
+     * #eventsWritten} once the update matched.
+     */
+    public static Document updateWithEvents(Document document, List<OutboxEvent> events) {
+        Document set = new Document();
+        document.forEach((key, value) -> {
+            if (!key.equals("_id") && !key.equals(OUTBOX) && !key.equals(SINCE) && !key.equals(OutboxFields.PARKED)) {
+                set.put(key, value);
+            }
+        });
+        Document update = new Document("$set", set);
+        if (!events.isEmpty()) {
+            update.put(
+                    "$push",
+                    new Document(
+                            OUTBOX,
+                            new Document(
+                                    "$each",
+                                    events.stream().map(OutboxEvent::toDocument).toList())));
+            update.put("$min", new Document(SINCE, oldest(events)));
+        }
+        return update;
+    }
+
+    /** After an adapter's own write added events: wakes the relay (nothing when there were none). */
+    public void eventsWritten(List<OutboxEvent> events) {
+        wake(events);
+    }
+
     private Document toDocument(Object aggregate) {
         Document document = new Document();
         mongo.getConverter().write(aggregate, document);

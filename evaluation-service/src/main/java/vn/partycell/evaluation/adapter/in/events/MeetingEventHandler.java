@@ -1,7 +1,5 @@
 package vn.partycell.evaluation.adapter.in.events;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
 import vn.partycell.evaluation.application.Effect;
@@ -12,17 +10,17 @@ import vn.partycell.evaluation.domain.ClosedMeeting;
 import vn.partycell.evaluation.domain.MeetingId;
 import vn.partycell.evaluation.domain.MeetingKind;
 import vn.partycell.evaluation.domain.MemberId;
+import vn.partycell.platform.events.EventFields;
 import vn.partycell.platform.events.EventHandler;
 import vn.partycell.platform.events.InboundEvent;
 import vn.partycell.platform.events.Outcome;
-import vn.partycell.platform.events.PoisonEventException;
-import vn.partycell.platform.kernel.OrgPath;
 
 /**
- * Reads meeting-service's events: only meetings.meeting.closed is used. Data the contract forbids
- * (a missing field, an unknown kind or status, a month that is not the month of startsAt in Viet
- * Nam, a member listed twice, an invalid org path) can never be scored: it is poison and goes to
- * the dead-letter topic without retries.
+ * Reads meeting-service's events: only meetings.meeting.closed is used, and of it only the fields a
+ * scorecard needs, by name (closedAt, quorum, reasons, version and whatever a newer producer adds
+ * are not read). Data the contract forbids (a missing field, an unknown kind or status, a month
+ * that is not the month of startsAt in Viet Nam, a member listed twice, an invalid org path) can
+ * never be scored: it is poison and goes to the dead-letter topic without retries.
  */
 @Component
 public class MeetingEventHandler implements EventHandler {
@@ -38,9 +36,7 @@ public class MeetingEventHandler implements EventHandler {
         if (!EventContracts.MEETING_CLOSED.equals(event.envelope().type())) {
             return Outcome.IGNORED;
         }
-        ClosedMeeting meeting = closedMeeting(
-                event.data(MeetingClosedData.class), event.envelope().id());
-        return outcome(projection.onMeetingClosed(meeting));
+        return outcome(projection.onMeetingClosed(closedMeeting(event.fields())));
     }
 
     static Outcome outcome(Effect effect) {
@@ -50,58 +46,22 @@ public class MeetingEventHandler implements EventHandler {
         };
     }
 
-    static ClosedMeeting closedMeeting(MeetingClosedData d, String eventId) {
-        if (d.meetingId() == null
-                || d.cellId() == null
-                || d.orgPath() == null
-                || d.kind() == null
-                || d.title() == null
-                || d.startsAt() == null
-                || d.year() == null
-                || d.month() == null
-                || d.attendance() == null) {
-            throw poison(
-                    eventId, "lacks one of meetingId, cellId, orgPath, kind, title, startsAt, year, month, attendance");
-        }
-        List<ClosedMeeting.Attendance> lines = new ArrayList<>();
-        for (MeetingClosedData.Attendance a : d.attendance()) {
-            if (a == null || a.memberId() == null || a.status() == null || a.spoke() == null) {
-                throw poison(eventId, "has an attendance entry without memberId, status or spoke");
-            }
-            lines.add(new ClosedMeeting.Attendance(
-                    new MemberId(a.memberId()), parse(AttendanceStatus.class, a.status(), eventId), a.spoke()));
-        }
-        OrgPath path;
-        try {
-            path = OrgPath.of(d.orgPath());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("Event " + eventId + " has an invalid orgPath " + d.orgPath(), e);
-        }
-        try {
-            return new ClosedMeeting(
-                    new MeetingId(d.meetingId()),
-                    new CellId(d.cellId()),
-                    path,
-                    parse(MeetingKind.class, d.kind(), eventId),
-                    d.title(),
-                    d.startsAt(),
-                    d.year(),
-                    d.month(),
-                    lines);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("Event " + eventId + " " + e.getMessage(), e);
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String eventId) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw poison(eventId, "has an unknown " + type.getSimpleName() + " " + value);
-        }
-    }
-
-    private static PoisonEventException poison(String eventId, String why) {
-        return new PoisonEventException("Event " + eventId + " " + why);
+    static ClosedMeeting closedMeeting(EventFields d) {
+        MeetingId meetingId = new MeetingId(d.uuid("meetingId"));
+        CellId cellId = new CellId(d.uuid("cellId"));
+        var orgPath = d.orgPath("orgPath");
+        MeetingKind kind = d.enumValue("kind", MeetingKind.class);
+        String title = d.text("title");
+        var startsAt = d.instant("startsAt");
+        int year = d.integer("year");
+        int month = d.integer("month");
+        var attendance = d.objects(
+                "attendance",
+                a -> new ClosedMeeting.Attendance(
+                        new MemberId(a.uuid("memberId")),
+                        a.enumValue("status", AttendanceStatus.class),
+                        a.bool("spoke")));
+        return d.valid(
+                () -> new ClosedMeeting(meetingId, cellId, orgPath, kind, title, startsAt, year, month, attendance));
     }
 }

@@ -13,7 +13,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import java.time.Instant;
@@ -41,11 +41,16 @@ import vn.partycell.evaluation.domain.MeetingId;
 import vn.partycell.evaluation.domain.MeetingKind;
 import vn.partycell.evaluation.domain.MemberId;
 import vn.partycell.evaluation.domain.Scorecard;
+import vn.partycell.evaluation.domain.ScorecardEvent;
 import vn.partycell.evaluation.domain.Tally;
+import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
 import vn.partycell.platform.mongo.MongoPages;
+import vn.partycell.platform.outbox.OutboxEvent;
+import vn.partycell.platform.outbox.OutboxEventMapper;
+import vn.partycell.platform.outbox.OutboxStore;
 
 /**
  * Scorecards in MongoDB, one document per member and year ({@code _id} "memberId:year"). The
@@ -54,8 +59,11 @@ import vn.partycell.platform.mongo.MongoPages;
  * Nothing in it comes from the clock, so a replay rebuilds it byte for byte.
  *
  * <p>Writes are single-document and conditional (mongo-java-server has no transactions): insert
- * when none is stored (a duplicate key means another write came first), otherwise replace only
- * the version read — same meeting count, and not yet holding the meeting being added.
+ * when none is stored (a duplicate key means another write came first), otherwise update only
+ * the version read — same meeting count, and not yet holding the meeting being added. The events
+ * the scorecard decided ride in the same write, in the document's outbox ({@link OutboxStore}):
+ * the update sets the scorecard's fields and appends to the outbox rather than replacing the whole
+ * document, which would drop (or bring back) events the relay is publishing.
  */
 @Repository
 public class MongoScorecardRepository implements ScorecardRepository {
@@ -64,9 +72,13 @@ public class MongoScorecardRepository implements ScorecardRepository {
     static final String CELLS = "cells";
 
     private final MongoTemplate mongo;
+    private final OutboxStore outbox;
+    private final OutboxEventMapper<ScorecardEvent> events;
 
-    public MongoScorecardRepository(MongoTemplate mongo) {
+    public MongoScorecardRepository(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<ScorecardEvent> events) {
         this.mongo = mongo;
+        this.outbox = outbox;
+        this.events = events;
         mongo.getCollection(SCORECARDS)
                 .createIndex(
                         Indexes.compoundIndex(
@@ -98,24 +110,25 @@ public class MongoScorecardRepository implements ScorecardRepository {
     }
 
     /**
-     * One unordered bulk of conditional inserts and replacements. The bulk result does not say which
-     * replacement matched, so when fewer applied than were sent, a re-read finds the members whose
-     * scorecard still lacks the meeting: those lost a race and are retried by the caller.
+     * One unordered bulk of conditional inserts and updates. The bulk result does not say which
+     * update matched, so when fewer applied than were sent, a re-read finds the members whose
+     * scorecard still lacks the meeting: those lost a race (their events were not written either)
+     * and are retried by the caller.
      */
     @Override
     public List<MemberId> replaceAll(List<Replacement> replacements) {
         List<WriteModel<Document>> models = new ArrayList<>();
+        List<OutboxEvent> written = new ArrayList<>();
         for (Replacement r : replacements) {
             Document document = document(r.next());
+            List<OutboxEvent> outboxEvents = outboxEvents(r.change());
+            written.addAll(outboxEvents);
             if (r.storedMeetings() == 0) {
-                models.add(new InsertOneModel<>(document));
+                models.add(new InsertOneModel<>(OutboxStore.withEvents(document, outboxEvents)));
             } else {
-                models.add(new ReplaceOneModel<>(
-                        and(
-                                eq("_id", document.getString("_id")),
-                                eq("meetingCount", r.storedMeetings()),
-                                ne("meetings.meetingId", r.addedMeeting().toString())),
-                        document));
+                models.add(new UpdateOneModel<>(
+                        sameVersion(document, r.storedMeetings(), r.addedMeeting()),
+                        OutboxStore.updateWithEvents(document, outboxEvents)));
             }
         }
         int applied;
@@ -126,6 +139,8 @@ public class MongoScorecardRepository implements ScorecardRepository {
         } catch (MongoBulkWriteException e) {
             applied = -1; // some inserts collided: find out which below
         }
+        // Some of them may have lost a race; waking the relay for nothing costs one empty pass.
+        outbox.eventsWritten(written);
         if (applied == replacements.size()) {
             return List.of();
         }
@@ -142,22 +157,38 @@ public class MongoScorecardRepository implements ScorecardRepository {
     }
 
     @Override
-    public boolean replace(Scorecard next, int storedMeetings, MeetingId addedMeeting) {
-        Document document = document(next);
+    public boolean replace(Change<Scorecard, ScorecardEvent> change, int storedMeetings, MeetingId addedMeeting) {
+        Document document = document(change.state());
+        List<OutboxEvent> outboxEvents = outboxEvents(change);
         if (storedMeetings == 0) {
             try {
-                mongo.execute(SCORECARDS, c -> c.insertOne(document));
-                return true;
+                mongo.execute(SCORECARDS, c -> c.insertOne(OutboxStore.withEvents(document, outboxEvents)));
             } catch (DuplicateKeyException e) {
                 return false;
             }
+            outbox.eventsWritten(outboxEvents);
+            return true;
         }
-        Bson sameVersion = and(
+        Bson filter = sameVersion(document, storedMeetings, addedMeeting);
+        Document update = OutboxStore.updateWithEvents(document, outboxEvents);
+        UpdateResult result = mongo.execute(SCORECARDS, c -> c.updateOne(filter, update));
+        if (result == null || result.getMatchedCount() != 1) {
+            return false;
+        }
+        outbox.eventsWritten(outboxEvents);
+        return true;
+    }
+
+    /** The version that was read: same meeting count, and not yet holding the meeting being added. */
+    private static Bson sameVersion(Document document, int storedMeetings, MeetingId addedMeeting) {
+        return and(
                 eq("_id", document.getString("_id")),
                 eq("meetingCount", storedMeetings),
                 ne("meetings.meetingId", addedMeeting.toString()));
-        UpdateResult result = mongo.execute(SCORECARDS, c -> c.replaceOne(sameVersion, document));
-        return result != null && result.getMatchedCount() == 1;
+    }
+
+    private List<OutboxEvent> outboxEvents(Change<Scorecard, ScorecardEvent> change) {
+        return change.events().stream().map(events::toOutbox).toList();
     }
 
     @Override

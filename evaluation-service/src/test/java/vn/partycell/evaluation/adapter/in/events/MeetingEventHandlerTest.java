@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import vn.partycell.evaluation.application.InMemoryScorecardRepository;
+import vn.partycell.evaluation.application.PolicyProperties;
 import vn.partycell.evaluation.application.ScorecardProjection;
 import vn.partycell.evaluation.domain.AttendanceStatus;
 import vn.partycell.evaluation.domain.CellId;
@@ -31,7 +33,10 @@ class MeetingEventHandlerTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     final InMemoryScorecardRepository scorecards = new InMemoryScorecardRepository();
-    final MeetingEventHandler handler = new MeetingEventHandler(new ScorecardProjection(scorecards));
+    final MeetingEventHandler handler = new MeetingEventHandler(new ScorecardProjection(
+            scorecards,
+            new PolicyProperties(
+                    new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(2, 3)), Map.of())));
 
     final UUID cell = UUID.randomUUID();
     final UUID an = UUID.randomUUID();
@@ -128,7 +133,8 @@ class MeetingEventHandlerTest {
                         "meetings.meeting.closed",
                         closed(meeting, "2025-03-05T01:00:00Z", 2025, 3, member(an, "GONE", true)))))
                 .isInstanceOf(PoisonEventException.class)
-                .hasMessageContaining("GONE");
+                // The reason names the field's path, so an operator finds it in the dead letter.
+                .hasMessageEndingWith(": attendance[0].status is not a known AttendanceStatus: 'GONE'");
         assertThatThrownBy(() -> handler.handle(event(
                         "meetings.meeting.closed",
                         closed(meeting, "2025-03-05T01:00:00Z", 2025, 3, member(an, "PRESENT", true))

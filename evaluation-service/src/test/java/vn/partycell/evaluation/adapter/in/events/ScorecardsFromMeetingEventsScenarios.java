@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.partycell.evaluation.application.PolicyProperties;
 import vn.partycell.evaluation.domain.RemovalReviewPolicy;
 import vn.partycell.platform.test.EventContractValidator;
@@ -38,6 +39,8 @@ import vn.partycell.platform.test.TopicProbe;
 abstract class ScorecardsFromMeetingEventsScenarios {
 
     static final String DLT = "meetings.meeting.v1.evaluation-service.dlt";
+    static final String SCORECARD_TOPIC = "evaluations.scorecard.v1";
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -203,6 +206,64 @@ abstract class ScorecardsFromMeetingEventsScenarios {
         assertThat(scorecard(an, 2025, secretary()).body()).isEqualTo(before);
         assertThat(scorecard(binh, 2025, secretary()).body()).isEqualTo(binhBefore);
         assertOnTheWireHonourTheContract(Set.of(meeting.meetingId));
+    }
+
+    /**
+     * The fact notification-service words: each unexcused absence a closed meeting adds to a
+     * scorecard is published once through the scorecard's outbox, with the months so far and the
+     * year's policy; attendance publishes nothing and a redelivery adds nothing, so publishes nothing.
+     */
+    @Test
+    void eachUnexcusedAbsenceIsPublishedOnceWithTheMonthsSoFarAndTheYearsPolicy() {
+        RemovalReviewPolicy rule = policy.removalReview(2025);
+        ClosedMeetingEvent january = ClosedMeetingEvent.regular(cellId, cellPath, "2025-01-06T01:00:00Z")
+                .attend(an, "PRESENT", true)
+                .attend(binh, "ABSENT", false);
+        ClosedMeetingEvent february = ClosedMeetingEvent.regular(cellId, cellPath, "2025-02-05T01:00:00Z")
+                .attend(an, "EXCUSED", false)
+                .attend(binh, "ABSENT", false);
+        january.send(events);
+        String februaryEvent = february.send(events);
+        scorecardOnceItHas(binh, 2025, 2);
+        double duplicates = consumed("duplicate");
+        february.sendAgain(events, februaryEvent);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(consumed("duplicate")).isEqualTo(duplicates + 1));
+
+        List<ConsumerRecord<String, byte[]>> counted =
+                TopicProbe.read(brokers, SCORECARD_TOPIC, Duration.ofSeconds(5), r -> false).stream()
+                        .filter(r -> r.key().equals(binh.toString()) || r.key().equals(an.toString()))
+                        .toList();
+        assertThat(counted).extracting(ConsumerRecord::key).containsExactly(binh.toString(), binh.toString());
+        counted.forEach(r -> assertThat(EventContractValidator.violations(r)).isEmpty());
+        assertThat(counted)
+                .extracting(r -> EventContractValidator.header(r, "ce_type"))
+                .containsOnly("evaluations.scorecard.absence-counted");
+        assertThat(counted)
+                .extracting(r -> EventContractValidator.header(r, "ce_source"))
+                .containsOnly("/partycell/evaluation-service");
+        JsonNode first = JSON.readTree(counted.get(0).value());
+        JsonNode second = JSON.readTree(counted.get(1).value());
+        assertThat(first.path("memberId").asString()).isEqualTo(binh.toString());
+        assertThat(first.path("year").asInt()).isEqualTo(2025);
+        assertThat(first.path("cellId").asString()).isEqualTo(cellId.toString());
+        assertThat(first.path("orgPath").asString()).isEqualTo(cellPath);
+        assertThat(first.path("meeting").path("meetingId").asString()).isEqualTo(january.meetingId.toString());
+        assertThat(first.path("meeting").path("month").asInt()).isEqualTo(1);
+        assertThat(first.path("unexcusedAbsenceMonths").valueStream().map(JsonNode::asInt))
+                .containsExactly(1);
+        assertThat(first.path("version").asInt()).isEqualTo(1);
+        assertThat(second.path("meeting").path("meetingId").asString()).isEqualTo(february.meetingId.toString());
+        assertThat(second.path("unexcusedAbsenceMonths").valueStream().map(JsonNode::asInt))
+                .containsExactly(1, 2);
+        assertThat(second.path("version").asInt()).isEqualTo(2);
+        for (JsonNode fact : List.of(first, second)) {
+            assertThat(fact.path("warningMonths").asInt()).isEqualTo(rule.warningMonths());
+            assertThat(fact.path("reviewMonths").asInt()).isEqualTo(rule.reviewMonths());
+        }
+        assertThat(first.path("removalReview").asString()).isEqualTo(rule.warningMonths() <= 1 ? "WARNING" : "NONE");
+        assertThat(second.path("removalReview").asString())
+                .isEqualTo(rule.reviewMonths() <= 2 ? "REVIEW" : rule.warningMonths() <= 2 ? "WARNING" : "NONE");
     }
 
     @Test

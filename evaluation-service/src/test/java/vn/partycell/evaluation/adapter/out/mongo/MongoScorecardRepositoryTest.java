@@ -4,25 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.evaluation.application.ScorecardRepository;
 import vn.partycell.evaluation.domain.AttendanceStatus;
 import vn.partycell.evaluation.domain.CellId;
 import vn.partycell.evaluation.domain.MeetingEntry;
 import vn.partycell.evaluation.domain.MeetingId;
 import vn.partycell.evaluation.domain.MeetingKind;
 import vn.partycell.evaluation.domain.MemberId;
+import vn.partycell.evaluation.domain.RemovalReviewPolicy;
 import vn.partycell.evaluation.domain.Scorecard;
+import vn.partycell.evaluation.domain.ScorecardEvent;
+import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
+import vn.partycell.platform.outbox.OutboundEvents;
+import vn.partycell.platform.outbox.OutboxEvent;
+import vn.partycell.platform.outbox.OutboxStore;
 import vn.partycell.platform.test.InMemoryMongo;
 
 /** The repository's conditional writes and queries, over the MongoDB wire protocol (mongo-java-server). */
@@ -34,13 +46,32 @@ class MongoScorecardRepositoryTest {
     MongoTemplate mongo;
     MongoScorecardRepository store;
     final CellId cell = new CellId(UUID.randomUUID());
+    final AtomicInteger woken = new AtomicInteger();
+    final OutboundEvents outbound =
+            new OutboundEvents("evaluation-service", JsonMapper.builder().build(), Clock.systemUTC());
+    static final RemovalReviewPolicy POLICY = new RemovalReviewPolicy(2, 3);
+
+    /** A stand-in for the events adapter's mapper: the event's version as its data. */
+    private OutboxEvent toOutbox(ScorecardEvent event) {
+        var a = (ScorecardEvent.UnexcusedAbsenceCounted) event;
+        return outbound.create(
+                "evaluations.scorecard.v1",
+                "evaluations.scorecard.absence-counted",
+                a.memberId().toString(),
+                a.orgPath(),
+                Map.of("version", a.version()));
+    }
+
+    private static Change<Scorecard, ScorecardEvent> silent(Scorecard card) {
+        return Change.silent(card);
+    }
 
     @BeforeEach
     void setUp() {
         String db = "store-" + UUID.randomUUID().toString().substring(0, 8);
         client = MongoClients.create(InMemoryMongo.uri(db));
         mongo = new MongoTemplate(client, db);
-        store = new MongoScorecardRepository(mongo);
+        store = new MongoScorecardRepository(mongo, new OutboxStore(mongo, woken::incrementAndGet), this::toOutbox);
     }
 
     @AfterEach
@@ -69,17 +100,17 @@ class MongoScorecardRepositoryTest {
         MeetingEntry mar = entry(3, AttendanceStatus.LATE);
         Scorecard first = Scorecard.first(member, 2025, jan);
 
-        assertThat(store.replace(first, 0, jan.meetingId())).isTrue();
+        assertThat(store.replace(silent(first), 0, jan.meetingId())).isTrue();
         // A second "first" write for the same member and year loses: the document exists.
-        assertThat(store.replace(Scorecard.first(member, 2025, feb), 0, feb.meetingId()))
+        assertThat(store.replace(silent(Scorecard.first(member, 2025, feb)), 0, feb.meetingId()))
                 .isFalse();
         assertThat(store.find(member, 2025)).contains(first);
 
         Scorecard second = first.with(feb);
-        assertThat(store.replace(second, 1, feb.meetingId())).isTrue();
+        assertThat(store.replace(silent(second), 1, feb.meetingId())).isTrue();
         // Written against a stale version (1 meeting) or re-adding a stored meeting: refused.
-        assertThat(store.replace(first.with(mar), 1, mar.meetingId())).isFalse();
-        assertThat(store.replace(second, 2, feb.meetingId())).isFalse();
+        assertThat(store.replace(silent(first.with(mar)), 1, mar.meetingId())).isFalse();
+        assertThat(store.replace(silent(second), 2, feb.meetingId())).isFalse();
         assertThat(store.find(member, 2025)).contains(second);
         assertThat(store.find(member, 2024)).isEmpty();
     }
@@ -90,8 +121,8 @@ class MongoScorecardRepositoryTest {
         MeetingEntry jan = entry(1, AttendanceStatus.ABSENT);
         MeetingEntry feb = entry(2, AttendanceStatus.LATE);
         Scorecard card = Scorecard.first(member, 2025, feb).with(jan);
-        store.replace(Scorecard.first(member, 2025, feb), 0, feb.meetingId());
-        store.replace(card, 1, jan.meetingId());
+        store.replace(silent(Scorecard.first(member, 2025, feb)), 0, feb.meetingId());
+        store.replace(silent(card), 1, jan.meetingId());
 
         Document d = mongo.getCollection(MongoScorecardRepository.SCORECARDS)
                 .find(new Document("_id", member + ":2025"))
@@ -107,6 +138,46 @@ class MongoScorecardRepositoryTest {
                 .extracting(m -> m.getString("meetingId"))
                 .containsExactly(jan.meetingId().toString(), feb.meetingId().toString());
         assertThat(MongoScorecardRepository.document(card).toJson()).isEqualTo(d.toJson());
+    }
+
+    @Test
+    void theEventsTheScorecardDecidedRideInTheSameConditionalWriteAndAreKeptByLaterWrites() {
+        MemberId member = new MemberId(UUID.randomUUID());
+        MeetingEntry jan = entry(1, AttendanceStatus.ABSENT);
+        MeetingEntry feb = entry(2, AttendanceStatus.PRESENT);
+        MeetingEntry mar = entry(3, AttendanceStatus.ABSENT);
+        Change<Scorecard, ScorecardEvent> first = Scorecard.start(member, 2025, jan, POLICY);
+        assertThat(store.replace(first, 0, jan.meetingId())).isTrue();
+        assertThat(woken).hasValue(1);
+        Date since = outboxOf(member).getDate("outboxSince");
+
+        Change<Scorecard, ScorecardEvent> second = first.state().record(feb, POLICY);
+        assertThat(store.replace(second, 1, feb.meetingId())).isTrue();
+        assertThat(woken).as("nothing to publish, nobody woken").hasValue(1);
+        Change<Scorecard, ScorecardEvent> third = second.state().record(mar, POLICY);
+        // A write against a stale version carries its events nowhere.
+        assertThat(store.replace(first.state().record(mar, POLICY), 1, mar.meetingId()))
+                .isFalse();
+        assertThat(store.replaceAll(List.of(new ScorecardRepository.Replacement(third, 2, mar.meetingId()))))
+                .isEmpty();
+
+        Document stored = outboxOf(member);
+        // The January event, still pending for the relay, was not dropped by the later writes.
+        assertThat(stored.getList("outbox", Document.class))
+                .extracting(e -> e.getString("payload"))
+                .containsExactly("{\"version\":1}", "{\"version\":3}");
+        assertThat(stored.getList("outbox", Document.class))
+                .extracting(e -> e.getString("subject"))
+                .containsOnly(member.toString());
+        assertThat(stored.getDate("outboxSince")).isEqualTo(since);
+        assertThat(store.find(member, 2025)).contains(third.state());
+        assertThat(woken).hasValue(2);
+    }
+
+    private Document outboxOf(MemberId member) {
+        return mongo.getCollection(MongoScorecardRepository.SCORECARDS)
+                .find(new Document("_id", member + ":2025"))
+                .first();
     }
 
     @Test
@@ -144,11 +215,11 @@ class MongoScorecardRepositoryTest {
             MemberId member = new MemberId(UUID.randomUUID());
             members.add(member);
             Scorecard card = Scorecard.first(member, 2025, entry(12, AttendanceStatus.PRESENT));
-            store.replace(card, 0, card.meetings().getFirst().meetingId());
+            store.replace(silent(card), 0, card.meetings().getFirst().meetingId());
             for (int m = 1; m <= months; m++) {
                 MeetingEntry absent = entry(m, AttendanceStatus.ABSENT);
                 Scorecard next = card.with(absent);
-                assertThat(store.replace(next, card.meetings().size(), absent.meetingId()))
+                assertThat(store.replace(silent(next), card.meetings().size(), absent.meetingId()))
                         .isTrue();
                 card = next;
             }

@@ -23,6 +23,10 @@ import vn.partycell.platform.test.TestTokens;
 @ServiceIntegrationTest
 class MemberApiHardeningIntegrationTest {
 
+    private static final java.time.YearMonth LAST_MONTH = java.time.YearMonth.now(
+                    vn.partycell.platform.kernel.VietnamTime.ZONE)
+            .minusMonths(1);
+
     @LocalServerPort
     int port;
 
@@ -64,7 +68,12 @@ class MemberApiHardeningIntegrationTest {
                 .example("phone", "0912345678")
                 .example("dateOfBirth", "1985-04-12")
                 .example("joinedOn", "2020-03-02")
-                .example("effectiveOn", LocalDate.now().minusDays(1).toString());
+                .example("effectiveOn", LocalDate.now().minusDays(1).toString())
+                // dues: a month that has begun, a day inside it, a year with months
+                .example("month", LAST_MONTH.toString())
+                .example("paidOn", LAST_MONTH.atDay(1).toString())
+                .example("year", LAST_MONTH.getYear())
+                .example("memberId", memberId);
 
         List<String> findings = fuzz.run();
 

@@ -1,24 +1,22 @@
 package vn.partycell.notification.adapter.in.events;
 
-import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
 import vn.partycell.notification.application.MeetingNoticeReactions;
-import vn.partycell.notification.domain.AttendanceStatus;
 import vn.partycell.notification.domain.CellId;
-import vn.partycell.notification.domain.ClosedMeeting;
 import vn.partycell.notification.domain.MeetingId;
 import vn.partycell.notification.domain.MeetingKind;
-import vn.partycell.notification.domain.MemberId;
 import vn.partycell.notification.domain.ScheduledMeeting;
+import vn.partycell.platform.events.EventFields;
 import vn.partycell.platform.events.EventHandler;
 import vn.partycell.platform.events.InboundEvent;
 import vn.partycell.platform.events.Outcome;
-import vn.partycell.platform.events.PoisonEventException;
 
 /**
- * Reads meeting-service's events: scheduled and closed meetings become typed calls on the
- * reactions; other types are not used here (IGNORED). A fact with nobody to tell is NO_EFFECT.
+ * Reads meeting-service's events: a scheduled meeting becomes a typed call on the reactions, read
+ * by field name (only what the notice says). Closed meetings and other types are not used here
+ * (IGNORED): the absence notice comes from evaluation-service's count ({@link
+ * EvaluationEventHandler}). A fact with nobody to tell is NO_EFFECT.
  */
 @Component
 public class MeetingEventHandler implements EventHandler {
@@ -31,54 +29,22 @@ public class MeetingEventHandler implements EventHandler {
 
     @Override
     public Outcome handle(InboundEvent event) {
-        String type = event.envelope().type();
-        if (type.equals(EventContracts.MEETING_SCHEDULED)) {
-            return EventChecks.outcome(reactions.onMeetingScheduled(scheduled(event), EventChecks.occurrence(event)));
+        if (!event.envelope().type().equals(EventContracts.MEETING_SCHEDULED)) {
+            return Outcome.IGNORED;
         }
-        if (type.equals(EventContracts.MEETING_CLOSED)) {
-            return EventChecks.outcome(reactions.onMeetingClosed(closed(event), EventChecks.occurrence(event)));
-        }
-        return Outcome.IGNORED;
+        return EventChecks.outcome(
+                reactions.onMeetingScheduled(scheduled(event.fields()), EventChecks.occurrence(event)));
     }
 
-    private static ScheduledMeeting scheduled(InboundEvent event) {
-        EventData.MeetingScheduled d = event.data(EventData.MeetingScheduled.class);
-        String id = event.envelope().id();
-        return EventChecks.valid(
-                event,
-                () -> new ScheduledMeeting(
-                        new MeetingId(EventChecks.required(d.meetingId(), "meetingId")),
-                        new CellId(EventChecks.required(d.cellId(), "cellId")),
-                        EventChecks.path(id, d.orgPath()),
-                        EventChecks.parse(MeetingKind.class, d.kind()),
-                        d.title(),
-                        d.startsAt(),
-                        d.place(),
-                        d.agenda()));
-    }
-
-    private static ClosedMeeting closed(InboundEvent event) {
-        EventData.MeetingClosed d = event.data(EventData.MeetingClosed.class);
-        String id = event.envelope().id();
-        if (d.year() == null) {
-            throw new PoisonEventException("Event " + id + " lacks year");
-        }
-        return EventChecks.valid(
-                event,
-                () -> new ClosedMeeting(
-                        new MeetingId(EventChecks.required(d.meetingId(), "meetingId")),
-                        new CellId(EventChecks.required(d.cellId(), "cellId")),
-                        EventChecks.path(id, d.orgPath()),
-                        EventChecks.parse(MeetingKind.class, d.kind()),
-                        d.title(),
-                        d.startsAt(),
-                        d.year(),
-                        d.attendance() == null
-                                ? List.of()
-                                : d.attendance().stream()
-                                        .map(a -> new ClosedMeeting.Attendance(
-                                                new MemberId(EventChecks.required(a.memberId(), "attendance.memberId")),
-                                                EventChecks.parse(AttendanceStatus.class, a.status())))
-                                        .toList()));
+    static ScheduledMeeting scheduled(EventFields d) {
+        MeetingId meetingId = new MeetingId(d.uuid("meetingId"));
+        CellId cellId = new CellId(d.uuid("cellId"));
+        var orgPath = d.orgPath("orgPath");
+        MeetingKind kind = d.enumValue("kind", MeetingKind.class);
+        String title = d.text("title");
+        var startsAt = d.instant("startsAt");
+        String place = d.text("place");
+        var agenda = d.texts("agenda");
+        return d.valid(() -> new ScheduledMeeting(meetingId, cellId, orgPath, kind, title, startsAt, place, agenda));
     }
 }

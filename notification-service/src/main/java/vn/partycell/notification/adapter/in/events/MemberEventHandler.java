@@ -7,12 +7,15 @@ import vn.partycell.notification.domain.CellId;
 import vn.partycell.notification.domain.MemberId;
 import vn.partycell.notification.domain.MemberStatus;
 import vn.partycell.notification.domain.RosterMember;
+import vn.partycell.platform.events.EventFields;
 import vn.partycell.platform.events.EventHandler;
 import vn.partycell.platform.events.InboundEvent;
 import vn.partycell.platform.events.Outcome;
-import vn.partycell.platform.events.PoisonEventException;
 
-/** Reads member-service's events: registered and updated members feed the roster read model. */
+/**
+ * Reads member-service's events: registered and updated members feed the roster read model, read
+ * by field name (where notices go and whether the member is active; nothing else of the member).
+ */
 @Component
 public class MemberEventHandler implements EventHandler {
 
@@ -28,25 +31,17 @@ public class MemberEventHandler implements EventHandler {
         if (!type.equals(EventContracts.MEMBER_REGISTERED) && !type.equals(EventContracts.MEMBER_UPDATED)) {
             return Outcome.IGNORED;
         }
-        EventData.MemberChanged d = event.data(EventData.MemberChanged.class);
-        String id = event.envelope().id();
-        if (d.memberId() == null
-                || d.cellId() == null
-                || d.version() == null
-                || d.version() < 1
-                || d.status() == null) {
-            throw new PoisonEventException("Event " + id + " lacks memberId, cellId, status or version");
-        }
-        RosterMember member = EventChecks.valid(
-                event,
-                () -> new RosterMember(
-                        new MemberId(d.memberId()),
-                        new CellId(d.cellId()),
-                        EventChecks.path(id, d.orgPath()),
-                        d.fullName(),
-                        d.email(),
-                        EventChecks.parse(MemberStatus.class, d.status()),
-                        d.version()));
-        return EventChecks.outcome(roster.onMemberChanged(member, EventChecks.occurrence(event)));
+        return EventChecks.outcome(roster.onMemberChanged(member(event.fields()), EventChecks.occurrence(event)));
+    }
+
+    static RosterMember member(EventFields d) {
+        MemberId memberId = new MemberId(d.uuid("memberId"));
+        CellId cellId = new CellId(d.uuid("cellId"));
+        var orgPath = d.orgPath("orgPath");
+        String fullName = d.optionalText("fullName").orElse(null);
+        String email = d.optionalText("email").orElse(null);
+        MemberStatus status = d.enumValue("status", MemberStatus.class);
+        long version = d.positiveLong("version");
+        return d.valid(() -> new RosterMember(memberId, cellId, orgPath, fullName, email, status, version));
     }
 }

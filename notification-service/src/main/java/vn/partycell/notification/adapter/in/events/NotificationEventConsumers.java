@@ -7,7 +7,8 @@ import org.springframework.messaging.Message;
 import vn.partycell.platform.events.InboundEvents;
 
 /**
- * Spring Cloud Stream functions bound to member-service's and meeting-service's topics (bindings
+ * Spring Cloud Stream functions bound to member-service's, meeting-service's and evaluation-service's
+ * topics (bindings
  * in application.yml: group {@code notification-service}, retries with backoff, then the topic's
  * dead-letter topic {@code <topic>.notification-service.dlt}).
  */
@@ -23,6 +24,11 @@ public class NotificationEventConsumers {
 
     @Bean
     public Consumer<Message<byte[]>> meetingEvents(InboundEvents inbound, MeetingEventHandler handler) {
+        return inbound.consumer(GROUP, handler);
+    }
+
+    @Bean
+    public Consumer<Message<byte[]>> scorecardEvents(InboundEvents inbound, EvaluationEventHandler handler) {
         return inbound.consumer(GROUP, handler);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.notification.application.AbsenceNoticeReactions;
 import vn.partycell.notification.application.InMemoryNoticeRepository;
 import vn.partycell.notification.application.InMemoryRosterRepository;
 import vn.partycell.notification.application.MeetingNoticeReactions;
@@ -36,6 +37,7 @@ class MeetingEventHandlerTest {
     final InMemoryNoticeRepository notices = new InMemoryNoticeRepository();
     final MeetingEventHandler meetings = new MeetingEventHandler(new MeetingNoticeReactions(roster, notices));
     final MemberEventHandler members = new MemberEventHandler(new RosterProjection(roster));
+    final EvaluationEventHandler evaluations = new EvaluationEventHandler(new AbsenceNoticeReactions(notices));
     final UUID cell = UUID.randomUUID();
 
     static InboundEvent event(String type, String json) {
@@ -82,15 +84,77 @@ class MeetingEventHandlerTest {
     }
 
     @Test
-    void aClosedMeetingWithoutAbsenteesHasNoEffect() {
-        String json = """
+    void aClosedMeetingIsNotReadHereAnyMore() {
+        String closed =
+                """
                 {"meetingId":"%s","cellId":"%s","orgPath":"%s","kind":"REGULAR","title":"Sinh hoạt tháng 3",
                  "startsAt":"%s","closedAt":"%s","year":2026,"month":3,
-                 "attendance":[{"memberId":"%s","status":"PRESENT","reason":null,"spoke":true},
-                               {"memberId":"%s","status":"EXCUSED","reason":"Ốm","spoke":false}],
-                 "quorum":{"eligible":2,"present":1,"required":2},"version":5}""".formatted(
-                UUID.randomUUID(), cell, PATH, STARTS, STARTS.plusSeconds(7200), UUID.randomUUID(), UUID.randomUUID());
-        assertThat(meetings.handle(event("meetings.meeting.closed", json))).isEqualTo(Outcome.NO_EFFECT);
+                 "attendance":[{"memberId":"%s","status":"ABSENT","reason":null,"spoke":false}],
+                 "quorum":{"eligible":1,"present":0,"required":1},"version":5}""".formatted(UUID.randomUUID(), cell, PATH, STARTS, STARTS.plusSeconds(7200), UUID.randomUUID());
+        // The absence notice comes from evaluation-service's count, not from the minutes.
+        assertThat(meetings.handle(event("meetings.meeting.closed", closed))).isEqualTo(Outcome.IGNORED);
+        assertThat(notices.notices).isEmpty();
+    }
+
+    @Test
+    void aCountedAbsenceBecomesOneNoticeQuotingItsFigures() {
+        UUID an = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        InboundEvent counted = scorecardEvent(absenceCounted(an, meeting, "[1,3]", "WARNING"));
+        assertThat(evaluations.handle(counted)).isEqualTo(Outcome.APPLIED);
+        assertThat(evaluations.handle(counted)).isEqualTo(Outcome.DUPLICATE);
+        assertThat(notices.notices.values()).singleElement().satisfies(n -> {
+            assertThat(n.recipientMemberId()).isEqualTo(new MemberId(an));
+            assertThat(n.factKey()).isEqualTo("meeting-absent:" + meeting);
+            assertThat(n.orgPath().value()).isEqualTo(PATH);
+            assertThat(n.eventId()).isEqualTo(counted.envelope().id());
+            assertThat(n.body()).contains("trong 2 tháng (các tháng 1 và 3)").contains("từ 3 tháng trở lên");
+        });
+        assertThat(evaluations.handle(scorecardEvent("evaluations.scorecard.rated", "{}")))
+                .isEqualTo(Outcome.IGNORED);
+    }
+
+    @Test
+    void aCountedAbsenceTheContractForbidsIsPoisonNamingTheField() {
+        UUID an = UUID.randomUUID();
+        assertThatThrownBy(() -> evaluations.handle(
+                        scorecardEvent(absenceCounted(an, UUID.randomUUID(), "[1,\"3\"]", "WARNING"))))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageEndingWith(": unexcusedAbsenceMonths[1] is not an integer: \"3\"");
+        assertThatThrownBy(() -> evaluations.handle(scorecardEvent(
+                        absenceCounted(an, UUID.randomUUID(), "[1]", "NONE").replace("REGULAR", "PICNIC"))))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageEndingWith(": meeting.kind is not a known MeetingKind: 'PICNIC'");
+        assertThatThrownBy(
+                        () -> evaluations.handle(scorecardEvent(absenceCounted(an, UUID.randomUUID(), "[]", "NONE"))))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining("at least one month");
+        assertThat(notices.notices).isEmpty();
+    }
+
+    static InboundEvent scorecardEvent(String json) {
+        return scorecardEvent("evaluations.scorecard.absence-counted", json);
+    }
+
+    static InboundEvent scorecardEvent(String type, String json) {
+        EventEnvelope envelope = new EventEnvelope(
+                UUID.randomUUID().toString(),
+                "/partycell/evaluation-service",
+                type,
+                UUID.randomUUID().toString(),
+                Instant.parse("2026-03-05T15:00:00Z"),
+                null,
+                PATH);
+        return new InboundEvent(
+                envelope, json.getBytes(StandardCharsets.UTF_8), "evaluations.scorecard.v1", 0, 0, JSON);
+    }
+
+    String absenceCounted(UUID member, UUID meeting, String months, String level) {
+        return """
+                {"memberId":"%s","year":2026,"cellId":"%s","orgPath":"%s",
+                 "meeting":{"meetingId":"%s","kind":"REGULAR","title":"Sinh hoạt tháng 3","startsAt":"%s","month":3},
+                 "unexcusedAbsenceMonths":%s,"warningMonths":2,"reviewMonths":3,"removalReview":"%s","version":4,
+                 "futureField":true}""".formatted(member, cell, PATH, meeting, STARTS, months, level);
     }
 
     @Test
@@ -129,7 +193,7 @@ class MeetingEventHandlerTest {
                 .hasMessageContaining("orgPath");
         assertThatThrownBy(() -> meetings.handle(event("meetings.meeting.scheduled", "{\"title\":\"x\"}")))
                 .isInstanceOf(PoisonEventException.class)
-                .hasMessageContaining("meetingId");
+                .hasMessageEndingWith(": meetingId is missing");
         assertThatThrownBy(() -> members.handle(event("members.member.updated", member(UUID.randomUUID(), "GONE"))))
                 .isInstanceOf(PoisonEventException.class)
                 .hasMessageContaining("GONE");

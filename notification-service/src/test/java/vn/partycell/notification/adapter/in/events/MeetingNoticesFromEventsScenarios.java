@@ -37,8 +37,8 @@ import vn.partycell.platform.test.TopicProbe;
 /**
  * The meeting-close loop as notification-service sees it, over a real broker: member events build
  * the roster, a scheduled meeting reaches every active member exactly once whatever is
- * redelivered, a closed meeting reaches the unexcused absentees, and poison goes to the DLT while
- * the consumers carry on.
+ * redelivered, an absence evaluation-service counted reaches the member once quoting its figures
+ * (a closed meeting alone reaches nobody), and poison goes to the DLTs while the consumers carry on.
  */
 abstract class MeetingNoticesFromEventsScenarios {
 
@@ -216,53 +216,85 @@ abstract class MeetingNoticesFromEventsScenarios {
     }
 
     @Test
-    void aClosedMeetingReachesOnlyTheUnexcusedAbsenteesNamedInItsAttendance() {
-        UUID present = UUID.randomUUID();
+    void anAbsenceCountedByEvaluationReachesTheMemberOnceQuotingItsFiguresAndAClosedMeetingAloneNobody() {
         UUID absent = UUID.randomUUID();
-        UUID excused = UUID.randomUUID();
-        UUID late = UUID.randomUUID();
-        // Not in this service's roster at all: the attendance, not the roster, decides.
-        UUID absentNotOnRoster = UUID.randomUUID();
-        loop.registered(present, "Nguyễn Văn An", "FULL");
+        UUID warned = UUID.randomUUID();
         loop.registered(absent, "Trần Thị Bình", "FULL");
-        awaitRoster(Map.of(present, 1L, absent, 1L));
-        Map<UUID, String> attendance = new LinkedHashMap<>();
-        attendance.put(present, "PRESENT");
-        attendance.put(absent, "ABSENT");
-        attendance.put(excused, "EXCUSED");
-        attendance.put(late, "LATE");
-        attendance.put(absentNotOnRoster, "ABSENT");
+        awaitRoster(Map.of(absent, 1L));
         UUID meetingId = UUID.randomUUID();
+        Map<UUID, String> attendance = new LinkedHashMap<>();
+        attendance.put(absent, "ABSENT");
+        attendance.put(warned, "ABSENT");
+        // The minutes alone no longer word an absence: evaluation-service's count does.
+        double ignored = consumed(MeetingLoop.MEETINGS, "ignored");
+        loop.closed(meetingId, TITLE, STARTS, attendance);
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(consumed(MeetingLoop.MEETINGS, "ignored")).isEqualTo(ignored + 1));
+        assertThat(storedNotices(meetingId)).isZero();
 
-        String closed = loop.closed(meetingId, TITLE, STARTS, attendance);
+        String counted = loop.absenceCounted(absent, meetingId, TITLE, STARTS, List.of(3), "NONE");
+        // Not on this service's roster at all: the fact names the member.
+        loop.absenceCounted(warned, meetingId, TITLE, STARTS, List.of(1, 3), "WARNING");
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(notices(absent, meetingId, "MEETING_ABSENT")).hasSize(1);
-            assertThat(notices(absentNotOnRoster, meetingId, "MEETING_ABSENT")).hasSize(1);
+            assertThat(notices(warned, meetingId, "MEETING_ABSENT")).hasSize(1);
         });
-        assertThat(notices(present, meetingId, "MEETING_ABSENT")).isEmpty();
-        assertThat(notices(excused, meetingId, "MEETING_ABSENT")).isEmpty();
-        assertThat(notices(late, meetingId, "MEETING_ABSENT")).isEmpty();
         JsonNode notice = notices(absent, meetingId, "MEETING_ABSENT").getFirst();
         assertThat(notice.path("title").asString()).isEqualTo("Vắng họp không lý do: " + TITLE);
         assertThat(notice.path("body").asString())
                 .contains("vắng mặt không có lý do tại buổi sinh hoạt thường kỳ “" + TITLE
                         + "” (thứ Năm, ngày 05/03/2026)")
-                .contains("trong năm 2026")
-                .contains("đủ số tháng trong năm mà quy định nêu ra thì phải được chi bộ xem xét, đề nghị xóa tên");
+                .contains("Trong năm 2026, đồng chí đã vắng sinh hoạt không lý do trong 1 tháng (tháng 3).")
+                .contains("từ 3 tháng trở lên trong năm thì chi bộ phải xem xét, đề nghị xóa tên");
+        assertThat(notices(warned, meetingId, "MEETING_ABSENT")
+                        .getFirst()
+                        .path("body")
+                        .asString())
+                .contains("trong 2 tháng (các tháng 1 và 3)")
+                .contains("nếu vắng không lý do thêm 1 tháng nữa, chi bộ sẽ phải xem xét, đề nghị xóa tên đồng chí");
 
-        double duplicates = consumed(MeetingLoop.MEETINGS, "duplicate");
-        loop.redeliver(
-                closed, "meetings.meeting.closed", meetingId, loop.closedData(meetingId, TITLE, STARTS, attendance));
+        // A redelivery, and the same fact under a new event id: no second notice.
+        double duplicates = consumed(MeetingLoop.SCORECARDS, "duplicate");
+        loop.redeliverScorecard(
+                counted, absent, loop.absenceCountedData(absent, meetingId, TITLE, STARTS, List.of(3), "NONE"));
+        loop.absenceCounted(absent, meetingId, TITLE, STARTS, List.of(3), "NONE");
         await().atMost(WAIT)
-                .untilAsserted(() ->
-                        assertThat(consumed(MeetingLoop.MEETINGS, "duplicate")).isEqualTo(duplicates + 1));
+                .untilAsserted(() -> assertThat(consumed(MeetingLoop.SCORECARDS, "duplicate"))
+                        .isEqualTo(duplicates + 2));
         assertThat(notices(absent, meetingId, "MEETING_ABSENT")).hasSize(1);
         assertThat(storedNotices(meetingId)).isEqualTo(2);
-        assertThat(loop.onWire(MeetingLoop.MEETINGS, List.of(meetingId.toString()), 2))
-                .hasSize(2)
+        assertThat(loop.onWire(MeetingLoop.SCORECARDS, List.of(absent.toString(), warned.toString()), 4))
+                .hasSize(4)
                 .allSatisfy(
                         r -> assertThat(EventContractValidator.violations(r)).isEmpty());
+    }
+
+    @Test
+    void aScorecardEventThatBreaksItsContractIsDeadLetteredAndTheConsumerGoesOn() {
+        UUID member = UUID.randomUUID();
+        UUID broken = UUID.randomUUID();
+        String brokenId = loop.absenceCounted(member, broken, TITLE, STARTS, List.of(3), "DISMISSED");
+        UUID meetingId = UUID.randomUUID();
+        loop.absenceCounted(member, meetingId, TITLE, STARTS, List.of(3), "NONE");
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(notices(member, meetingId, "MEETING_ABSENT")).hasSize(1));
+
+        ConsumerRecord<String, byte[]> dead = TopicProbe.read(
+                        brokers,
+                        "evaluations.scorecard.v1.notification-service.dlt",
+                        WAIT,
+                        r -> r.stream()
+                                .anyMatch(x -> brokenId.equals(EventContractValidator.header(x, CloudEventHeaders.ID))))
+                .stream()
+                .filter(x -> brokenId.equals(EventContractValidator.header(x, CloudEventHeaders.ID)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(EventContractValidator.header(dead, "x-exception-message")).contains("removalReview");
+        assertThat(EventContractValidator.header(dead, "x-original-topic")).isEqualTo(MeetingLoop.SCORECARDS);
+        assertThat(storedNotices(broken)).isZero();
     }
 
     @Test
