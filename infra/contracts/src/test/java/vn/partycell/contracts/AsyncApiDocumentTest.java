@@ -24,12 +24,18 @@ class AsyncApiDocumentTest {
 
     static final Pattern SERVICE_NAME = Pattern.compile("[a-z]+-service");
 
-    static final Map<String, String> TOPIC_OF_TYPE = Map.of(
-            EventContracts.ORG_UNIT_CREATED, "members.org-unit.v1",
-            EventContracts.MEMBER_REGISTERED, "members.member.v1",
-            EventContracts.MEMBER_UPDATED, "members.member.v1",
-            EventContracts.MEETING_SCHEDULED, "meetings.meeting.v1",
-            EventContracts.MEETING_CLOSED, "meetings.meeting.v1");
+    static final Map<String, String> TOPIC_OF_TYPE = Map.ofEntries(
+            Map.entry(EventContracts.ORG_UNIT_CREATED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_RENAMED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_MOVED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_DISSOLVED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_TERM_OPENED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_ROLE_ASSIGNED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_ROLE_ENDED, "members.org-unit.v1"),
+            Map.entry(EventContracts.MEMBER_REGISTERED, "members.member.v1"),
+            Map.entry(EventContracts.MEMBER_UPDATED, "members.member.v1"),
+            Map.entry(EventContracts.MEETING_SCHEDULED, "meetings.meeting.v1"),
+            Map.entry(EventContracts.MEETING_CLOSED, "meetings.meeting.v1"));
 
     @Test
     void isAnAsyncApi3DocumentWithTheTwoServers() {
