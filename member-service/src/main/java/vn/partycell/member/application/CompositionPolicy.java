@@ -27,6 +27,10 @@ public record CompositionPolicy(
             throw new IllegalArgumentException(
                     "partycell.policy.default.cell-min-full-members and cell-committee-from-full-members are required");
         }
+        if (defaults != null) {
+            rule(0);
+            years.keySet().forEach(this::rule);
+        }
     }
 
     /** One year's values; in {@code years} a missing value falls back to the default. */
@@ -43,6 +47,10 @@ public record CompositionPolicy(
         int committee = override != null && override.cellCommitteeFromFullMembers() != null
                 ? override.cellCommitteeFromFullMembers()
                 : defaults.cellCommitteeFromFullMembers();
+        if (committee <= min) {
+            throw new IllegalArgumentException("partycell.policy cell-committee-from-full-members (" + committee
+                    + ") must be above cell-min-full-members (" + min + ") for " + year);
+        }
         return new CompositionRule(min, committee);
     }
 }
