@@ -28,8 +28,10 @@ public record CompositionPolicy(
                     "partycell.policy.default.cell-min-full-members and cell-committee-from-full-members are required");
         }
         if (defaults != null) {
-            rule(0);
-            years.keySet().forEach(this::rule);
+            resolve(defaults, null, 0);
+            for (Map.Entry<Integer, YearPolicy> year : years.entrySet()) {
+                resolve(defaults, year.getValue(), year.getKey());
+            }
         }
     }
 
@@ -40,7 +42,10 @@ public record CompositionPolicy(
 
     /** The rule in force in {@code year}. */
     public CompositionRule rule(int year) {
-        YearPolicy override = years.get(year);
+        return resolve(defaults, years.get(year), year);
+    }
+
+    private static CompositionRule resolve(YearPolicy defaults, YearPolicy override, int year) {
         int min = override != null && override.cellMinFullMembers() != null
                 ? override.cellMinFullMembers()
                 : defaults.cellMinFullMembers();

@@ -19,7 +19,8 @@ class CompositionPolicyTest {
         assertThatThrownBy(() -> new CompositionPolicy(new CompositionPolicy.YearPolicy(3, null), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CompositionPolicy(
-                        new CompositionPolicy.YearPolicy(3, 9), Map.of(2028, new CompositionPolicy.YearPolicy(10, null))))
+                        new CompositionPolicy.YearPolicy(3, 9),
+                        Map.of(2028, new CompositionPolicy.YearPolicy(10, null))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2028");
     }
