@@ -241,8 +241,8 @@ class AsyncApiDocumentTest {
         assertThat(receives)
                 .containsOnly(
                         Map.entry("meeting-service", Set.of("members.org-unit.v1", "members.member.v1")),
-                        // evaluation-service builds scorecards from closed meetings alone (no member topic)
-                        Map.entry("evaluation-service", Set.of("meetings.meeting.v1")),
+                        // evaluation-service builds scorecards from closed meetings; of the tree it follows moves only
+                        Map.entry("evaluation-service", Set.of("meetings.meeting.v1", "members.org-unit.v1")),
                         Map.entry("notification-service", Set.of("meetings.meeting.v1", "members.member.v1")));
     }
 
