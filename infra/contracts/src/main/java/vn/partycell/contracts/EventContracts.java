@@ -30,6 +30,12 @@ public final class EventContracts {
     public static final String COMMON_SCHEMA = "common";
 
     public static final String ORG_UNIT_CREATED = "members.org-unit.created";
+    public static final String ORG_UNIT_RENAMED = "members.org-unit.renamed";
+    public static final String ORG_UNIT_MOVED = "members.org-unit.moved";
+    public static final String ORG_UNIT_DISSOLVED = "members.org-unit.dissolved";
+    public static final String ORG_UNIT_TERM_OPENED = "members.org-unit.term-opened";
+    public static final String ORG_UNIT_ROLE_ASSIGNED = "members.org-unit.role-assigned";
+    public static final String ORG_UNIT_ROLE_ENDED = "members.org-unit.role-ended";
 
     public static final String MEMBER_REGISTERED = "members.member.registered";
     public static final String MEMBER_UPDATED = "members.member.updated";
@@ -41,6 +47,12 @@ public final class EventContracts {
     /** Every event type with a contract, in the order of the AsyncAPI document. */
     public static final List<String> EVENT_TYPES = List.of(
             ORG_UNIT_CREATED,
+            ORG_UNIT_RENAMED,
+            ORG_UNIT_MOVED,
+            ORG_UNIT_DISSOLVED,
+            ORG_UNIT_TERM_OPENED,
+            ORG_UNIT_ROLE_ASSIGNED,
+            ORG_UNIT_ROLE_ENDED,
             MEMBER_REGISTERED,
             MEMBER_UPDATED,
             MEETING_SCHEDULED,

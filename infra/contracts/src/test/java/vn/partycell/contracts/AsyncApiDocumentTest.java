@@ -24,14 +24,20 @@ class AsyncApiDocumentTest {
 
     static final Pattern SERVICE_NAME = Pattern.compile("[a-z]+-service");
 
-    static final Map<String, String> TOPIC_OF_TYPE = Map.of(
-            EventContracts.ORG_UNIT_CREATED, "members.org-unit.v1",
-            EventContracts.MEMBER_REGISTERED, "members.member.v1",
-            EventContracts.MEMBER_UPDATED, "members.member.v1",
-            EventContracts.MEETING_SCHEDULED, "meetings.meeting.v1",
-            EventContracts.MEETING_CLOSED, "meetings.meeting.v1",
-            EventContracts.DUES_RECORDED, "members.dues.v1",
-            EventContracts.ABSENCE_COUNTED, "evaluations.scorecard.v1");
+    static final Map<String, String> TOPIC_OF_TYPE = Map.ofEntries(
+            Map.entry(EventContracts.ORG_UNIT_CREATED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_RENAMED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_MOVED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_DISSOLVED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_TERM_OPENED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_ROLE_ASSIGNED, "members.org-unit.v1"),
+            Map.entry(EventContracts.ORG_UNIT_ROLE_ENDED, "members.org-unit.v1"),
+            Map.entry(EventContracts.MEMBER_REGISTERED, "members.member.v1"),
+            Map.entry(EventContracts.MEMBER_UPDATED, "members.member.v1"),
+            Map.entry(EventContracts.MEETING_SCHEDULED, "meetings.meeting.v1"),
+            Map.entry(EventContracts.MEETING_CLOSED, "meetings.meeting.v1"),
+            Map.entry(EventContracts.DUES_RECORDED, "members.dues.v1"),
+            Map.entry(EventContracts.ABSENCE_COUNTED, "evaluations.scorecard.v1"));
 
     @Test
     void isAnAsyncApi3DocumentWithTheTwoServers() {
@@ -240,8 +246,8 @@ class AsyncApiDocumentTest {
         assertThat(receives)
                 .containsOnly(
                         Map.entry("meeting-service", Set.of("members.org-unit.v1", "members.member.v1")),
-                        // evaluation-service builds scorecards from closed meetings alone (no member topic)
-                        Map.entry("evaluation-service", Set.of("meetings.meeting.v1")),
+                        // evaluation-service builds scorecards from closed meetings; of the tree it follows moves only
+                        Map.entry("evaluation-service", Set.of("meetings.meeting.v1", "members.org-unit.v1")),
                         // notification-service words absences from the scorecard's fact, not from closed meetings
                         Map.entry(
                                 "notification-service",

@@ -47,10 +47,16 @@ class EventContractsTest {
     }
 
     @Test
-    void knownTypesAreTheSixProducedTodayAndNothingElse() {
+    void knownTypesAreThoseProducedTodayAndNothingElse() {
         assertThat(EventContracts.EVENT_TYPES)
                 .containsExactly(
                         "members.org-unit.created",
+                        "members.org-unit.renamed",
+                        "members.org-unit.moved",
+                        "members.org-unit.dissolved",
+                        "members.org-unit.term-opened",
+                        "members.org-unit.role-assigned",
+                        "members.org-unit.role-ended",
                         "members.member.registered",
                         "members.member.updated",
                         "meetings.meeting.scheduled",
@@ -59,7 +65,7 @@ class EventContractsTest {
                         "evaluations.scorecard.absence-counted");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
-        // Declared once but never produced (no use case changes an org unit): no contract.
+        // Never produced (each change of an org unit has its own type): no contract.
         assertThat(EventContracts.isKnownType("members.org-unit.updated")).isFalse();
         assertThat(EventContracts.isKnownType(null)).isFalse();
     }

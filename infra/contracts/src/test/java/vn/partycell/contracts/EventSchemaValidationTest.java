@@ -27,7 +27,13 @@ class EventSchemaValidationTest {
     /** The field of each event type that holds the aggregate id (the Kafka key). */
     static String idField(String type) {
         return switch (type) {
-            case EventContracts.ORG_UNIT_CREATED -> "orgUnitId";
+            case EventContracts.ORG_UNIT_CREATED,
+                    EventContracts.ORG_UNIT_RENAMED,
+                    EventContracts.ORG_UNIT_MOVED,
+                    EventContracts.ORG_UNIT_DISSOLVED,
+                    EventContracts.ORG_UNIT_TERM_OPENED,
+                    EventContracts.ORG_UNIT_ROLE_ASSIGNED,
+                    EventContracts.ORG_UNIT_ROLE_ENDED -> "orgUnitId";
             case EventContracts.MEMBER_REGISTERED, EventContracts.MEMBER_UPDATED, EventContracts.DUES_RECORDED ->
                 "memberId";
             case EventContracts.MEETING_SCHEDULED, EventContracts.MEETING_CLOSED -> "meetingId";

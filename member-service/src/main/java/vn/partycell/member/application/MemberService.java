@@ -2,6 +2,7 @@ package vn.partycell.member.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberEvent;
@@ -29,10 +30,27 @@ public class MemberService {
     private final OrgUnitRepository units;
     private final Clock clock;
 
+    private final CompositionService composition;
+
     public MemberService(MemberRepository members, OrgUnitRepository units, Clock clock) {
+        this(members, units, clock, null);
+    }
+
+    /** With the cells' composition figures kept current after each member write. */
+    @Autowired
+    public MemberService(
+            MemberRepository members, OrgUnitRepository units, Clock clock, CompositionService composition) {
         this.members = members;
         this.units = units;
         this.clock = clock;
+        this.composition = composition;
+    }
+
+    /** After a write that may change a cell's full members (the count is per cell, by its key). */
+    private void refreshComposition(Member member) {
+        if (composition != null) {
+            composition.refresh(member.cellId());
+        }
     }
 
     public Member register(Caller caller, RegisterMember command) {
@@ -55,6 +73,7 @@ public class MemberService {
                 clock.instant(),
                 LocalDate.now(clock.withZone(VietnamTime.ZONE)));
         members.insert(registered);
+        refreshComposition(registered.state());
         return registered.state();
     }
 
@@ -86,6 +105,7 @@ public class MemberService {
         Change<Member, MemberEvent> change =
                 member.changeStatus(status, newExempted, effectiveOn, reason, caller.username(), clock.instant());
         members.update(change, member.version());
+        refreshComposition(change.state());
         return change.state();
     }
 }

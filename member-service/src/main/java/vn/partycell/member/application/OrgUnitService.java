@@ -1,29 +1,54 @@
 package vn.partycell.member.application;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
+import vn.partycell.member.domain.ElectedRole;
+import vn.partycell.member.domain.Member;
+import vn.partycell.member.domain.MemberId;
 import vn.partycell.member.domain.OrgUnit;
 import vn.partycell.member.domain.OrgUnitEvent;
 import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.member.domain.OrgUnitKind;
+import vn.partycell.member.domain.PendingMove;
 import vn.partycell.platform.kernel.Change;
+import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.ForbiddenException;
 import vn.partycell.platform.kernel.NotFoundException;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
+import vn.partycell.platform.kernel.RuleViolationException;
+import vn.partycell.platform.kernel.Versions;
+import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Role;
 
-/** Use cases of the org tree: create a node, read one, list those in the caller's scope. */
+/**
+ * Use cases of the org tree: create, read, list, rename, move, dissolve a node; open a term;
+ * assign and end elected roles. Tree changes need SUPERIOR on the node's parent (on both parents for
+ * a move; ADMIN on the whole tree for the root); terms and roles need SUPERIOR on the node.
+ */
 @Service
 public class OrgUnitService {
 
     private final OrgUnitRepository units;
+    private final MembersInTree members;
+    private final CompositionService composition;
+    private final MoveJob moves;
     private final Clock clock;
 
-    public OrgUnitService(OrgUnitRepository units, Clock clock) {
+    public OrgUnitService(
+            OrgUnitRepository units,
+            MembersInTree members,
+            CompositionService composition,
+            MoveJob moves,
+            Clock clock) {
         this.units = units;
+        this.members = members;
+        this.composition = composition;
+        this.moves = moves;
         this.clock = clock;
     }
 
@@ -40,9 +65,12 @@ public class OrgUnitService {
             OrgUnit parent =
                     units.find(parentId).orElseThrow(() -> new NotFoundException("tổ chức cấp trên", parentId));
             caller.requireRole(parent.orgPath(), Role.SUPERIOR);
+            // A child created while records below are being rewritten could collide with one of them.
+            requireNoMoveAround(parent.orgPath(), false);
             created = parent.child(OrgUnitId.random(), code, name, kind, clock.instant());
         }
         units.insert(created);
+        composition.refresh(created.state().id());
         return created.state();
     }
 
@@ -55,5 +83,123 @@ public class OrgUnitService {
     public ResultPage<OrgUnit> search(
             Caller caller, OrgUnitId parentId, String code, OrgUnitKind kind, PageQuery page) {
         return units.search(caller, parentId, code, kind, page);
+    }
+
+    public OrgUnit rename(Caller caller, OrgUnitId id, Long expectedVersion, String name) {
+        OrgUnit unit = governed(caller, id);
+        Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
+        Change<OrgUnit, OrgUnitEvent> change = unit.rename(name);
+        units.update(change, unit.version());
+        return change.state();
+    }
+
+    /**
+     * Moves the node under {@code newParentId} at once and records the pending rewrite below it,
+     * which the {@link MoveJob} finishes (now, and again after a crash).
+     */
+    public OrgUnit move(Caller caller, OrgUnitId id, Long expectedVersion, OrgUnitId newParentId) {
+        OrgUnit unit = governed(caller, id);
+        OrgUnit newParent =
+                units.find(newParentId).orElseThrow(() -> new NotFoundException("tổ chức cấp trên", newParentId));
+        caller.requireRead(newParent.orgPath(), "tổ chức cấp trên", newParentId);
+        if (!caller.canAct(newParent.orgPath(), Role.SUPERIOR)) {
+            throw new ForbiddenException("Cần quyền superior trên cả tổ chức cấp trên cũ và mới");
+        }
+        Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
+        requireNoMoveAround(unit.orgPath(), true);
+        requireNoMoveAround(newParent.orgPath(), false);
+        Change<OrgUnit, OrgUnitEvent> change = unit.moveUnder(newParent, clock.instant());
+        units.update(change, unit.version());
+        moves.kick();
+        return change.state();
+    }
+
+    public OrgUnit dissolve(Caller caller, OrgUnitId id, Long expectedVersion, LocalDate on) {
+        OrgUnit unit = governed(caller, id);
+        Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
+        if (on.isBefore(unit.createdAt().atZone(VietnamTime.ZONE).toLocalDate())) {
+            throw new RuleViolationException(
+                    "dissolved-before-created",
+                    "Ngày giải thể không được trước ngày thành lập tổ chức trong hệ thống",
+                    java.util.Map.of("field", "on"));
+        }
+        Change<OrgUnit, OrgUnitEvent> change =
+                unit.dissolve(on, members.countActiveIn(unit), units.countLiveChildren(id));
+        units.update(change, unit.version());
+        composition.refresh(id);
+        return change.state();
+    }
+
+    public OrgUnit openTerm(
+            Caller caller, OrgUnitId id, Long expectedVersion, String name, LocalDate start, LocalDate end) {
+        OrgUnit unit = units.find(id).orElseThrow(() -> new NotFoundException("tổ chức", id));
+        caller.requireRole(unit.orgPath(), Role.SUPERIOR);
+        Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
+        Change<OrgUnit, OrgUnitEvent> change = unit.openTerm(UUID.randomUUID(), name, start, end);
+        units.update(change, unit.version());
+        return change.state();
+    }
+
+    public OrgUnit assignRole(
+            Caller caller, OrgUnitId id, Long expectedVersion, MemberId memberId, ElectedRole role, LocalDate from) {
+        OrgUnit unit = units.find(id).orElseThrow(() -> new NotFoundException("tổ chức", id));
+        caller.requireRole(unit.orgPath(), Role.SUPERIOR);
+        Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
+        // A member the caller may not see is as unknown as a random id; one outside the node is a 422.
+        Member member = members.find(memberId)
+                .filter(m -> caller.canRead(m.orgPath()))
+                .orElseThrow(() -> new RuleViolationException(
+                        "member-not-found", "Không tìm thấy đảng viên", java.util.Map.of("field", "memberId")));
+        Change<OrgUnit, OrgUnitEvent> change =
+                unit.assignRole(UUID.randomUUID(), member, role, from, caller.username(), clock.instant());
+        units.update(change, unit.version());
+        composition.refresh(id);
+        return change.state();
+    }
+
+    public OrgUnit endRole(
+            Caller caller, OrgUnitId id, Long expectedVersion, UUID assignmentId, LocalDate on, String reason) {
+        OrgUnit unit = units.find(id).orElseThrow(() -> new NotFoundException("tổ chức", id));
+        caller.requireRole(unit.orgPath(), Role.SUPERIOR);
+        Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
+        Change<OrgUnit, OrgUnitEvent> change =
+                unit.endRole(assignmentId, on, reason, caller.username(), clock.instant());
+        units.update(change, unit.version());
+        composition.refresh(id);
+        return change.state();
+    }
+
+    /** The node, if the caller sees it (else 404) and is SUPERIOR on its parent (else 403). */
+    private OrgUnit governed(Caller caller, OrgUnitId id) {
+        OrgUnit unit = units.find(id).orElseThrow(() -> new NotFoundException("tổ chức", id));
+        caller.requireRead(unit.orgPath(), "tổ chức", id);
+        OrgPath parentPath = parentPath(unit.orgPath());
+        Role needed = parentPath.equals(OrgPath.ROOT) ? Role.ADMIN : Role.SUPERIOR;
+        if (!caller.canAct(parentPath, needed)) {
+            throw new ForbiddenException("Cần quyền " + needed.name().toLowerCase() + " trên tổ chức cấp trên");
+        }
+        return unit;
+    }
+
+    /**
+     * Refuses a change at {@code path} while a move rewrites the records there: under a move's old
+     * or new place (or, with {@code orAbove}, above one, whose own move would outrun the rewrite).
+     */
+    private void requireNoMoveAround(OrgPath path, boolean orAbove) {
+        for (OrgUnit pending : units.pendingMoves()) {
+            PendingMove move = pending.pendingMove();
+            if (orAbove ? move.overlaps(path) : move.contains(path)) {
+                throw new ConflictException(
+                        "move-pending",
+                        "Đang chuyển tổ chức " + pending.name() + " (" + move.done() + "/" + move.total()
+                                + " bản ghi); hãy chờ việc chuyển hoàn tất rồi thử lại");
+            }
+        }
+    }
+
+    static OrgPath parentPath(OrgPath path) {
+        String value = path.value();
+        int at = value.lastIndexOf('/', value.length() - 2);
+        return OrgPath.of(value.substring(0, at + 1));
     }
 }

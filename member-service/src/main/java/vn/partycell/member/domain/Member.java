@@ -121,4 +121,14 @@ public record Member(
     public boolean isActive() {
         return status.isActive();
     }
+
+    /**
+     * The member after an ancestor of their cell moved in the tree: same record under the new path,
+     * announced as an update so that consumers' rosters follow.
+     */
+    public Change<Member, MemberEvent> repath(OrgPath newPath) {
+        Member moved =
+                new Member(id, person, cellId, partyGroupId, newPath, status, exempted, joinedOn, history, version + 1);
+        return Change.of(moved, new MemberEvent.Updated(moved));
+    }
 }

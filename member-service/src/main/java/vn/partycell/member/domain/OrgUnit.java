@@ -1,16 +1,25 @@
 package vn.partycell.member.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import vn.partycell.platform.kernel.Change;
+import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.RuleViolationException;
 
 /**
- * A node of the org tree (tổ chức đảng). Its path is fixed at creation from its parent's path and
- * its own code, and every record below it is stored with that path. Creating one returns the new
- * node with its {@code members.org-unit.created} event; no use case changes a node yet.
+ * A node of the org tree (tổ chức đảng). Its path is its parent's path and its own code; every record
+ * below it is stored with that path, so a move rewrites them (see {@link PendingMove}). A node may be
+ * renamed, moved, dissolved (giải thể), and keeps its committee terms (nhiệm kỳ) and the dated
+ * record of its elected roles. Each command returns the new node with the event it causes.
  */
 public record OrgUnit(
         OrgUnitId id,
@@ -20,12 +29,31 @@ public record OrgUnit(
         OrgUnitId parentId,
         OrgPath orgPath,
         long version,
-        Instant createdAt) {
+        Instant createdAt,
+        LocalDate dissolvedOn,
+        PendingMove pendingMove,
+        List<Term> terms,
+        List<RoleRecord> roles) {
 
     public OrgUnit {
         Objects.requireNonNull(id);
         Objects.requireNonNull(kind);
         Objects.requireNonNull(orgPath);
+        terms = terms == null ? List.of() : List.copyOf(terms);
+        roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    /** A live node with no terms or roles yet. */
+    public OrgUnit(
+            OrgUnitId id,
+            String code,
+            String name,
+            OrgUnitKind kind,
+            OrgUnitId parentId,
+            OrgPath orgPath,
+            long version,
+            Instant createdAt) {
+        this(id, code, name, kind, parentId, orgPath, version, createdAt, null, null, List.of(), List.of());
     }
 
     /** A root: only a province stands at the top of the tree. */
@@ -41,12 +69,8 @@ public record OrgUnit(
     /** A child of {@code parent}, if the tree allows that kind there. */
     public Change<OrgUnit, OrgUnitEvent> child(
             OrgUnitId childId, String childCode, String childName, OrgUnitKind childKind, Instant now) {
-        if (!childKind.allowedParents().contains(kind)) {
-            throw new RuleViolationException(
-                    "kind-not-allowed",
-                    "Không thể đặt " + childKind + " dưới " + kind + " (" + name + ")",
-                    Map.of("parentKind", kind, "kind", childKind));
-        }
+        requireLive();
+        requireAllowedUnder(childKind, this);
         return created(
                 new OrgUnit(childId, childCode, childName.strip(), childKind, id, orgPath.child(childCode), 1, now));
     }
@@ -55,7 +79,277 @@ public record OrgUnit(
         return Change.of(unit, new OrgUnitEvent.Created(unit));
     }
 
+    /** Đổi tên: the path (code) stays, so nothing below changes. */
+    public Change<OrgUnit, OrgUnitEvent> rename(String newName) {
+        requireLive();
+        String stripped = newName.strip();
+        if (stripped.equals(name)) {
+            throw new RuleViolationException("no-change", "Tên mới trùng với tên hiện tại", Map.of("field", "name"));
+        }
+        OrgUnit renamed = with(stripped, parentId, orgPath, dissolvedOn, pendingMove, terms, roles);
+        return Change.of(renamed, new OrgUnitEvent.Renamed(renamed));
+    }
+
+    /**
+     * Chuyển tổ chức: this node goes under {@code newParent} at once; the records below follow
+     * through the pending move's job. Refused under a kind the tree does not allow, under itself or
+     * its own subtree, under a dissolved node, or while this node's previous move is still running.
+     */
+    public Change<OrgUnit, OrgUnitEvent> moveUnder(OrgUnit newParent, Instant now) {
+        requireLive();
+        if (pendingMove != null) {
+            throw new ConflictException(
+                    "move-pending",
+                    "Việc chuyển trước của tổ chức này chưa hoàn tất (" + pendingMove.done() + "/" + pendingMove.total()
+                            + " bản ghi); hãy chờ rồi thử lại");
+        }
+        if (kind == OrgUnitKind.PROVINCE) {
+            throw new RuleViolationException("root-not-movable", "Không thể chuyển tổ chức gốc (tỉnh ủy)");
+        }
+        if (orgPath.covers(newParent.orgPath())) {
+            throw new RuleViolationException(
+                    "move-into-own-subtree",
+                    "Không thể chuyển tổ chức vào chính nó hoặc một tổ chức trực thuộc nó",
+                    Map.of("field", "parentId"));
+        }
+        if (newParent.id().equals(parentId)) {
+            throw new RuleViolationException(
+                    "no-change", "Tổ chức đã trực thuộc tổ chức cấp trên này", Map.of("field", "parentId"));
+        }
+        if (newParent.isDissolved()) {
+            throw new RuleViolationException(
+                    "parent-dissolved", "Tổ chức cấp trên mới đã giải thể", Map.of("field", "parentId"));
+        }
+        requireAllowedUnder(kind, newParent);
+        OrgPath to = newParent.orgPath().child(code);
+        OrgUnit moved = with(name, newParent.id(), to, null, new PendingMove(orgPath, to, now, 0, 0), terms, roles);
+        return Change.of(moved, new OrgUnitEvent.Moved(moved, orgPath));
+    }
+
+    /** The node with its move's rewrite finished below it. */
+    public OrgUnit moveCompleted() {
+        return with(name, parentId, orgPath, dissolvedOn, null, terms, roles);
+    }
+
+    /**
+     * A record below this node after one of its ancestors moved: same version semantics as any
+     * change (version + 1), no event of its own (consumers rewrite from the ancestor's moved event).
+     */
+    public OrgUnit repath(OrgPath newPath, OrgUnitId newParentId) {
+        return new OrgUnit(
+                id,
+                code,
+                name,
+                kind,
+                newParentId,
+                newPath,
+                version + 1,
+                createdAt,
+                dissolvedOn,
+                pendingMove,
+                terms,
+                roles);
+    }
+
+    /**
+     * Giải thể: the node stays in the register, marked dissolved from {@code on}. The caller checks
+     * that it has no active member and no live child (the tree and the roster are outside this node).
+     */
+    public Change<OrgUnit, OrgUnitEvent> dissolve(LocalDate on, long activeMembers, long liveChildren) {
+        requireLive();
+        if (pendingMove != null) {
+            throw new ConflictException("move-pending", "Việc chuyển tổ chức này chưa hoàn tất; hãy chờ rồi thử lại");
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (activeMembers > 0) {
+            facts.put("activeMembers", activeMembers);
+        }
+        if (liveChildren > 0) {
+            facts.put("liveChildren", liveChildren);
+        }
+        if (!facts.isEmpty()) {
+            throw new RuleViolationException(
+                    "org-unit-not-empty",
+                    "Không thể giải thể: tổ chức còn " + activeMembers + " đảng viên đang sinh hoạt và " + liveChildren
+                            + " tổ chức trực thuộc chưa giải thể",
+                    facts);
+        }
+        OrgUnit dissolved = with(name, parentId, orgPath, on, null, terms, roles);
+        return Change.of(dissolved, new OrgUnitEvent.Dissolved(dissolved));
+    }
+
+    /** Mở nhiệm kỳ: a committee term on this node; terms of one node never overlap. */
+    public Change<OrgUnit, OrgUnitEvent> openTerm(UUID termId, String termName, LocalDate start, LocalDate end) {
+        requireLive();
+        if (kind == OrgUnitKind.PARTY_GROUP) {
+            throw new RuleViolationException("term-not-allowed", "Tổ đảng không có nhiệm kỳ cấp ủy");
+        }
+        if (!end.isAfter(start)) {
+            throw new RuleViolationException(
+                    "term-invalid", "Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu", Map.of("field", "end"));
+        }
+        Term term = new Term(termId, termName.strip(), start, end);
+        for (Term t : terms) {
+            if (t.overlaps(term)) {
+                throw new RuleViolationException(
+                        "term-overlap",
+                        "Nhiệm kỳ trùng thời gian với nhiệm kỳ " + t.name() + " (" + t.start() + " – " + t.end() + ")",
+                        Map.of("field", "start"));
+            }
+        }
+        List<Term> next = new ArrayList<>(terms);
+        next.add(term);
+        OrgUnit changed = with(name, parentId, orgPath, dissolvedOn, pendingMove, next, roles);
+        return Change.of(changed, new OrgUnitEvent.TermOpened(changed, term));
+    }
+
+    /**
+     * Giao chức danh: {@code member} holds {@code role} here from {@code from}. The member must be
+     * active in this node: in this cell, in this party group's cell, or in a cell below this committee.
+     */
+    public Change<OrgUnit, OrgUnitEvent> assignRole(
+            UUID assignmentId, Member member, ElectedRole role, LocalDate from, String recordedBy, Instant now) {
+        requireLive();
+        if (!role.heldIn().contains(kind)) {
+            throw new RuleViolationException(
+                    "role-not-allowed-here",
+                    "Chức danh " + role + " không bầu ở " + kind,
+                    Map.of("field", "role", "kind", kind, "role", role));
+        }
+        if (!member.isActive() || !activeHere(member)) {
+            throw new RuleViolationException(
+                    "member-not-active-here",
+                    "Đảng viên không sinh hoạt tại tổ chức này nên không thể giữ chức danh ở đây",
+                    Map.of("field", "memberId"));
+        }
+        List<RoleRecord.Assigned> current = currentRoles();
+        for (RoleRecord.Assigned a : current) {
+            if (a.role() == role && a.memberId().equals(member.id())) {
+                throw new ConflictException("role-already-held", "Đảng viên đang giữ chức danh này");
+            }
+            if (a.role() == role && role.single()) {
+                throw new ConflictException(
+                        "role-taken", "Chức danh " + role + " đang có người giữ; hãy kết thúc chức danh đó trước");
+            }
+        }
+        UUID termId = terms.stream()
+                .filter(t -> t.covers(from))
+                .map(Term::id)
+                .findFirst()
+                .orElse(null);
+        RoleRecord.Assigned assigned =
+                new RoleRecord.Assigned(assignmentId, member.id(), role, from, termId, recordedBy, now);
+        List<RoleRecord> next = new ArrayList<>(roles);
+        next.add(assigned);
+        OrgUnit changed = with(name, parentId, orgPath, dissolvedOn, pendingMove, terms, next);
+        return Change.of(changed, new OrgUnitEvent.RoleAssigned(changed, assigned));
+    }
+
+    /** Thôi chức danh: a dated record ending one current assignment; the assignment itself stays. */
+    public Change<OrgUnit, OrgUnitEvent> endRole(
+            UUID assignmentId, LocalDate on, String reason, String recordedBy, Instant now) {
+        requireLive();
+        RoleRecord.Assigned assigned = currentRoles().stream()
+                .filter(a -> a.assignmentId().equals(assignmentId))
+                .findFirst()
+                .orElseThrow(() -> new RuleViolationException(
+                        "role-not-current",
+                        "Không có chức danh đang hiệu lực với mã này",
+                        Map.of("field", "assignmentId")));
+        if (on.isBefore(assigned.from())) {
+            throw new RuleViolationException(
+                    "role-end-before-start",
+                    "Ngày thôi giữ chức danh không được trước ngày bắt đầu",
+                    Map.of("field", "on"));
+        }
+        RoleRecord.Ended ended = new RoleRecord.Ended(assignmentId, on, reason, recordedBy, now);
+        List<RoleRecord> next = new ArrayList<>(roles);
+        next.add(ended);
+        OrgUnit changed = with(name, parentId, orgPath, dissolvedOn, pendingMove, terms, next);
+        return Change.of(changed, new OrgUnitEvent.RoleEnded(changed, assigned, ended));
+    }
+
+    /** The assignments no ended record names, in the order they were made. */
+    public List<RoleRecord.Assigned> currentRoles() {
+        Set<UUID> ended = new java.util.HashSet<>();
+        for (RoleRecord r : roles) {
+            if (r instanceof RoleRecord.Ended e) {
+                ended.add(e.assignmentId());
+            }
+        }
+        List<RoleRecord.Assigned> current = new ArrayList<>();
+        for (RoleRecord r : roles) {
+            if (r instanceof RoleRecord.Assigned a && !ended.contains(a.assignmentId())) {
+                current.add(a);
+            }
+        }
+        return current;
+    }
+
+    /** The roles someone currently holds here. */
+    public Set<ElectedRole> heldRoles() {
+        Set<ElectedRole> held = EnumSet.noneOf(ElectedRole.class);
+        currentRoles().forEach(a -> held.add(a.role()));
+        return held;
+    }
+
+    /** Where a member is active: this cell; this party group (or its cell's members); a cell below this committee. */
+    private boolean activeHere(Member member) {
+        return switch (kind) {
+            case CELL -> member.cellId().equals(id);
+            case PARTY_GROUP ->
+                member.cellId().equals(parentId)
+                        && (member.partyGroupId() == null
+                                || member.partyGroupId().equals(id));
+            case PROVINCE, COMMITTEE, GRASSROOTS ->
+                !orgPath.equals(member.orgPath()) && orgPath.covers(member.orgPath());
+        };
+    }
+
     public boolean isCell() {
         return kind == OrgUnitKind.CELL;
+    }
+
+    public boolean isDissolved() {
+        return dissolvedOn != null;
+    }
+
+    private void requireLive() {
+        if (isDissolved()) {
+            throw new RuleViolationException(
+                    "org-unit-dissolved", "Tổ chức " + name + " đã giải thể ngày " + dissolvedOn);
+        }
+    }
+
+    private static void requireAllowedUnder(OrgUnitKind childKind, OrgUnit parent) {
+        if (!childKind.allowedParents().contains(parent.kind())) {
+            throw new RuleViolationException(
+                    "kind-not-allowed",
+                    "Không thể đặt " + childKind + " dưới " + parent.kind() + " (" + parent.name() + ")",
+                    Map.of("parentKind", parent.kind(), "kind", childKind));
+        }
+    }
+
+    private OrgUnit with(
+            String newName,
+            OrgUnitId newParentId,
+            OrgPath newPath,
+            LocalDate newDissolvedOn,
+            PendingMove newPendingMove,
+            List<Term> newTerms,
+            List<RoleRecord> newRoles) {
+        return new OrgUnit(
+                id,
+                code,
+                newName,
+                kind,
+                newParentId,
+                newPath,
+                version + 1,
+                createdAt,
+                newDissolvedOn,
+                newPendingMove,
+                newTerms,
+                newRoles);
     }
 }

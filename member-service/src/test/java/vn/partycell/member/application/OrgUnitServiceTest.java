@@ -28,7 +28,8 @@ class OrgUnitServiceTest {
     private static final Instant NOW = Instant.parse("2026-01-05T02:00:00Z");
 
     private final InMemoryOrgUnitRepository units = new InMemoryOrgUnitRepository();
-    private final OrgUnitService service = new OrgUnitService(units, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final OrgUnitService service =
+            new TreeFixture(units, new InMemoryMembersInTree(), Clock.fixed(NOW, ZoneOffset.UTC)).service;
 
     private static Caller caller(OrgPath at, Role role) {
         return new Caller("u-" + role, Optional.empty(), List.of(new Grant(at, role)));

@@ -1,6 +1,8 @@
 package vn.partycell.platform.outbox;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.springframework.dao.OptimisticLockingFailureException;
 import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.ConflictException;
@@ -37,6 +39,23 @@ public final class AggregateWriter<E> {
             throw new ConflictException(
                     "stale-version", "Bản ghi đã được người khác thay đổi; hãy tải lại rồi thử lần nữa");
         }
+    }
+
+    /**
+     * Many changes of one collection in one bulk, each guarded by its own expected version (the
+     * state's version minus one); a change whose aggregate moved on is skipped. Returns how many
+     * were written.
+     */
+    public <S> int updateEach(
+            List<? extends Change<S, ? extends E>> changes,
+            Function<S, Object> document,
+            ToLongFunction<S> expectedVersion) {
+        return outbox.updateEach(
+                collection,
+                changes.stream()
+                        .map(c -> new OutboxStore.VersionedWrite(
+                                document.apply(c.state()), expectedVersion.applyAsLong(c.state()), outboxEvents(c)))
+                        .toList());
     }
 
     private List<OutboxEvent> outboxEvents(Change<?, ? extends E> change) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -130,6 +131,46 @@ public class OutboxStore {
     /** After an adapter's own write added events: wakes the relay (nothing when there were none). */
     public void eventsWritten(List<OutboxEvent> events) {
         wake(events);
+    }
+
+    /** One aggregate of a batch: its new state, the version it must still be at, and its events. */
+    public record VersionedWrite(Object aggregate, long expectedVersion, List<OutboxEvent> events) {}
+
+    /**
+     * {@link #update} for many aggregates of one collection in one unordered bulk: each write is
+     * still one document (state and events together) guarded by its own version; a write whose
+     * aggregate moved on is skipped, not failed. Returns how many documents were written.
+     */
+    public int updateEach(String collection, List<VersionedWrite> writes) {
+        if (writes.isEmpty()) {
+            return 0;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        boolean anyEvents = false;
+        for (VersionedWrite write : writes) {
+            Document document = toDocument(write.aggregate());
+            Object id = document.remove("_id");
+            Update update = new Update();
+            document.forEach((key, value) -> {
+                if (!key.equals(OUTBOX) && !key.equals(SINCE) && !key.equals(OutboxFields.PARKED)) {
+                    update.set(key, value);
+                }
+            });
+            if (!write.events().isEmpty()) {
+                anyEvents = true;
+                update.push(OUTBOX)
+                        .each(write.events().stream()
+                                .map(OutboxEvent::toDocument)
+                                .toArray());
+                update.min(SINCE, oldest(write.events()));
+            }
+            bulk.updateOne(Query.query(Criteria.where("_id").is(id).and(VERSION).is(write.expectedVersion())), update);
+        }
+        int matched = bulk.execute().getMatchedCount();
+        if (anyEvents) {
+            signal.eventsWritten();
+        }
+        return matched;
     }
 
     private Document toDocument(Object aggregate) {

@@ -230,7 +230,9 @@ class ScorecardReplayIntegrationTest {
      * again: it goes on from offset 0.
      */
     private void rewindConsumerGroup(Runnable whileStopped) throws Exception {
+        // The group also reads org-unit moves: every binding must leave it before its offsets move.
         bindings.changeState(BINDING, State.STOPPED);
+        bindings.changeState(OrgUnitEventConsumers.BINDING, State.STOPPED);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> admin.describeConsumerGroups(List.of(GROUP))
                         .all()
@@ -248,5 +250,6 @@ class ScorecardReplayIntegrationTest {
         assertThat(start.values()).extracting(OffsetAndMetadata::offset).containsOnly(0L);
         admin.alterConsumerGroupOffsets(GROUP, start).all().get();
         bindings.changeState(BINDING, State.STARTED);
+        bindings.changeState(OrgUnitEventConsumers.BINDING, State.STARTED);
     }
 }

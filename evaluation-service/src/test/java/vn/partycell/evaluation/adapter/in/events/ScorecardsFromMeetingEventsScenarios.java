@@ -450,4 +450,34 @@ abstract class ScorecardsFromMeetingEventsScenarios {
         assertThat(http.get("/api/v1/removal-reviews?cellId=" + cellId, null).status())
                 .isEqualTo(401);
     }
+
+    @Test
+    void aMoveOfTheCommitteeAboveCarriesTheScorecardsToTheNewPathOnce() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID cell = UUID.randomUUID();
+        UUID committee = UUID.randomUUID();
+        String before = "/hy/k-" + tag + "/";
+        String after = "/hy/m-" + tag + "/k-" + tag + "/";
+        ClosedMeetingEvent.regular(cell, before + "cb-1/", "2025-09-05T01:00:00Z")
+                .attend(an, "PRESENT", true)
+                .send(events);
+        String oldSecretary = TestTokens.user("bt").grant(before, "secretary").token();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(scorecard(an, 2025, oldSecretary).status()).isEqualTo(200));
+
+        String moved = """
+                {"orgUnitId":"%s","code":"k-%s","name":"Đảng ủy K","kind":"COMMITTEE","parentId":"%s",
+                 "orgPath":"%s","previousOrgPath":"%s","version":2}""".formatted(committee, tag, UUID.randomUUID(), after, before);
+        events.send("members.org-unit.v1", "members.org-unit.moved", committee.toString(), after, moved);
+        events.send("members.org-unit.v1", "members.org-unit.moved", committee.toString(), after, moved);
+
+        String newSecretary = TestTokens.user("bt").grant(after, "secretary").token();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Http.Answer card = scorecard(an, 2025, newSecretary);
+            assertThat(card.status()).isEqualTo(200);
+            assertThat(card.body().path("orgPath").asString()).isEqualTo(after + "cb-1/");
+        });
+        assertThat(scorecard(an, 2025, oldSecretary).status()).isEqualTo(404);
+    }
 }

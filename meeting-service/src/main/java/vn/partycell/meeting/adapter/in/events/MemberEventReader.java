@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
 import vn.partycell.meeting.application.Occurrence;
+import vn.partycell.meeting.application.OrgMoveProjection;
 import vn.partycell.meeting.application.RosterProjection;
 import vn.partycell.meeting.application.RosterUpdate;
 import vn.partycell.meeting.domain.Cell;
@@ -32,7 +33,14 @@ public class MemberEventReader {
     /** The part of members.org-unit.* data this service uses. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record OrgUnitData(
-            UUID orgUnitId, String code, String name, String kind, UUID parentId, String orgPath, Long version) {}
+            UUID orgUnitId,
+            String code,
+            String name,
+            String kind,
+            UUID parentId,
+            String orgPath,
+            String previousOrgPath,
+            Long version) {}
 
     /** The part of members.member.* data this service uses. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -47,14 +55,23 @@ public class MemberEventReader {
             Long version) {}
 
     private final RosterProjection projection;
+    private final OrgMoveProjection moves;
 
-    public MemberEventReader(RosterProjection projection) {
+    public MemberEventReader(RosterProjection projection, OrgMoveProjection moves) {
         this.projection = projection;
+        this.moves = moves;
     }
+
+    /** The org-unit events that carry the node's snapshot; a move also rewrites the paths below it. */
+    private static final java.util.Set<String> ORG_UNIT_SNAPSHOTS = java.util.Set.of(
+            EventContracts.ORG_UNIT_CREATED,
+            EventContracts.ORG_UNIT_RENAMED,
+            EventContracts.ORG_UNIT_DISSOLVED,
+            EventContracts.ORG_UNIT_MOVED);
 
     public Outcome onOrgUnitEvent(InboundEvent event) {
         String type = event.envelope().type();
-        if (!type.equals(EventContracts.ORG_UNIT_CREATED)) {
+        if (!ORG_UNIT_SNAPSHOTS.contains(type)) {
             return Outcome.IGNORED;
         }
         OrgUnitData d = event.data(OrgUnitData.class);
@@ -74,6 +91,12 @@ public class MemberEventReader {
                 d.parentId() == null ? null : new OrgUnitId(d.parentId()),
                 path(event, d.orgPath()),
                 d.version());
+        if (type.equals(EventContracts.ORG_UNIT_MOVED)) {
+            if (d.previousOrgPath() == null) {
+                throw poison(event, "is a move without previousOrgPath");
+            }
+            return outcome(moves.onOrgUnitMoved(unit, path(event, d.previousOrgPath()), occurrence(event)));
+        }
         return outcome(projection.onOrgUnitChanged(unit, occurrence(event)));
     }
 

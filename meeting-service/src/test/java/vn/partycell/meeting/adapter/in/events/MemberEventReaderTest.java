@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.meeting.application.InMemoryOrgPathRewrites;
 import vn.partycell.meeting.application.InMemoryRosterRepository;
+import vn.partycell.meeting.application.OrgMoveProjection;
 import vn.partycell.meeting.application.RosterProjection;
 import vn.partycell.meeting.domain.CellId;
 import vn.partycell.meeting.domain.MemberId;
@@ -18,6 +21,7 @@ import vn.partycell.platform.events.EventEnvelope;
 import vn.partycell.platform.events.InboundEvent;
 import vn.partycell.platform.events.Outcome;
 import vn.partycell.platform.events.PoisonEventException;
+import vn.partycell.platform.kernel.OrgPath;
 
 /** The inbound adapter's wire handling: type dispatch, tolerant reading, poison — without a broker. */
 class MemberEventReaderTest {
@@ -25,7 +29,10 @@ class MemberEventReaderTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final InMemoryRosterRepository rosters = new InMemoryRosterRepository();
-    private final MemberEventReader reader = new MemberEventReader(new RosterProjection(rosters));
+    private final InMemoryOrgPathRewrites paths = new InMemoryOrgPathRewrites();
+    private final RosterProjection projection = new RosterProjection(rosters);
+    private final MemberEventReader reader =
+            new MemberEventReader(projection, new OrgMoveProjection(projection, paths));
     private final UUID memberId = UUID.randomUUID();
     private final UUID cellId = UUID.randomUUID();
 
@@ -103,5 +110,34 @@ class MemberEventReaderTest {
                 .isEqualTo(Outcome.APPLIED);
         assertThat(rosters.cell(new CellId(cellId)))
                 .hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo(OrgUnitKind.CELL));
+    }
+
+    @Test
+    void aMoveRewritesThePathsBelowOnceAndAnOlderMoveDeliveredLateChangesNothing() {
+        String committee = """
+                {"orgUnitId":"%s","code":"a","name":"Đảng ủy A","kind":"COMMITTEE","parentId":null,
+                 "orgPath":"/hy/b/a/","previousOrgPath":"/hy/a/","version":%d}""";
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.moved", committee.formatted(cellId, 3))))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(paths.rewrites()).containsExactly(List.of(OrgPath.of("/hy/a/"), OrgPath.of("/hy/b/a/")));
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.moved", committee.formatted(cellId, 3))))
+                .isEqualTo(Outcome.DUPLICATE);
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.moved", committee.formatted(cellId, 2))))
+                .isEqualTo(Outcome.DUPLICATE);
+        assertThat(paths.rewrites()).hasSize(1);
+        assertThatThrownBy(() -> reader.onOrgUnitEvent(event(
+                        "members.org-unit.moved", committee.formatted(cellId, 4).replace("previousOrgPath", "was"))))
+                .isInstanceOf(PoisonEventException.class);
+    }
+
+    @Test
+    void aRenamedOrDissolvedNodeReplacesTheOlderSnapshot() {
+        reader.onOrgUnitEvent(event("members.org-unit.created", orgUnit("CELL")));
+        String renamed =
+                orgUnit("CELL").replace("Chi bộ 1", "Chi bộ Sở Tư pháp").replace("\"version\":1", "\"version\":2");
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.renamed", renamed)))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(rosters.cell(new CellId(cellId)))
+                .hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("Chi bộ Sở Tư pháp"));
     }
 }

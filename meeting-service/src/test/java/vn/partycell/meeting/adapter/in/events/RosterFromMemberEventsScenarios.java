@@ -192,4 +192,46 @@ abstract class RosterFromMemberEventsScenarios {
         assertThat(http.get("/api/v1/cells/" + cellId + "/roster", superiorA).status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void aMoveOfTheCommitteeAboveCarriesTheCellAndItsRosterToTheNewPath() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID committee = UUID.randomUUID();
+        UUID cell = UUID.randomUUID();
+        UUID an = UUID.randomUUID();
+        String before = "/hy/k-" + tag + "/";
+        String after = "/hy/m-" + tag + "/k-" + tag + "/";
+        events.send("members.org-unit.v1", "members.org-unit.created", cell.toString(), before + "cb-1/", """
+                {"orgUnitId":"%s","code":"cb-1","name":"Chi bộ 1","kind":"CELL","parentId":"%s",
+                 "orgPath":"%scb-1/","version":1}""".formatted(
+                        cell, committee, before));
+        events.send("members.member.v1", "members.member.registered", an.toString(), before + "cb-1/", """
+                {"memberId":"%s","fullName":"Nguyễn Văn An","gender":"MALE","dateOfBirth":"1980-02-03",
+                 "cellId":"%s","partyGroupId":null,"orgPath":"%scb-1/","status":"FULL","exempted":false,
+                 "joinedOn":"2010-05-19","email":null,"version":1}""".formatted(
+                        an, cell, before));
+        String oldSecretary = TestTokens.user("bt").grant(before, "secretary").token();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(http.get("/api/v1/cells/" + cell + "/roster", oldSecretary)
+                                .body()
+                                .path("quorumBase")
+                                .asInt())
+                        .isEqualTo(1));
+
+        String moved = """
+                {"orgUnitId":"%s","code":"k-%s","name":"Đảng ủy K","kind":"COMMITTEE","parentId":"%s",
+                 "orgPath":"%s","previousOrgPath":"%s","version":2}""".formatted(committee, tag, UUID.randomUUID(), after, before);
+        events.send("members.org-unit.v1", "members.org-unit.moved", committee.toString(), after, moved);
+        // A redelivery of the same move changes nothing.
+        events.send("members.org-unit.v1", "members.org-unit.moved", committee.toString(), after, moved);
+
+        String newSecretary = TestTokens.user("bt").grant(after, "secretary").token();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Http.Answer roster = http.get("/api/v1/cells/" + cell + "/roster", newSecretary);
+            assertThat(roster.status()).isEqualTo(200);
+            assertThat(roster.body().path("quorumBase").asInt()).isEqualTo(1);
+        });
+        assertThat(http.get("/api/v1/cells/" + cell + "/roster", oldSecretary).status())
+                .isEqualTo(404);
+    }
 }

@@ -9,6 +9,7 @@ import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberEvent;
 import vn.partycell.member.domain.OrgUnit;
 import vn.partycell.member.domain.OrgUnitEvent;
+import vn.partycell.member.domain.RoleRecord;
 import vn.partycell.platform.outbox.OutboundEvents;
 import vn.partycell.platform.outbox.OutboxEvent;
 import vn.partycell.platform.outbox.OutboxEventMapper;
@@ -27,6 +28,53 @@ public class MemberTopics {
     /** members.org-unit.created, data. */
     public record OrgUnitData(
             UUID orgUnitId, String code, String name, String kind, UUID parentId, String orgPath, long version) {}
+
+    /** members.org-unit.moved, data: the node after the move and the path every record below had before. */
+    public record OrgUnitMovedData(
+            UUID orgUnitId,
+            String code,
+            String name,
+            String kind,
+            UUID parentId,
+            String orgPath,
+            String previousOrgPath,
+            long version) {}
+
+    /** members.org-unit.dissolved, data. */
+    public record OrgUnitDissolvedData(
+            UUID orgUnitId,
+            String code,
+            String name,
+            String kind,
+            UUID parentId,
+            String orgPath,
+            LocalDate dissolvedOn,
+            long version) {}
+
+    /** members.org-unit.term-opened, data. */
+    public record TermOpenedData(
+            UUID orgUnitId,
+            String kind,
+            String orgPath,
+            UUID termId,
+            String name,
+            LocalDate start,
+            LocalDate end,
+            long version) {}
+
+    /** members.org-unit.role-assigned / role-ended, data ({@code until}/{@code reason} only when ended). */
+    public record RoleData(
+            UUID orgUnitId,
+            String kind,
+            String orgPath,
+            UUID assignmentId,
+            UUID memberId,
+            String role,
+            LocalDate from,
+            LocalDate until,
+            String reason,
+            UUID termId,
+            long version) {}
 
     /** members.member.registered / updated, data. Personal data beyond name and e-mail stays here. */
     public record MemberData(
@@ -55,17 +103,82 @@ public class MemberTopics {
 
     static OutboxEvent toOutbox(OutboundEvents events, OrgUnitEvent event) {
         OrgUnit u = event.orgUnit();
-        String type = switch (event) {
-            case OrgUnitEvent.Created c -> EventContracts.ORG_UNIT_CREATED;
-        };
-        OrgUnitData data = new OrgUnitData(
-                u.id().value(),
-                u.code(),
-                u.name(),
-                u.kind().name(),
-                u.parentId() == null ? null : u.parentId().value(),
-                u.orgPath().value(),
-                u.version());
+        UUID id = u.id().value();
+        UUID parent = u.parentId() == null ? null : u.parentId().value();
+        String path = u.orgPath().value();
+        String type;
+        Object data;
+        switch (event) {
+            case OrgUnitEvent.Created c -> {
+                type = EventContracts.ORG_UNIT_CREATED;
+                data = new OrgUnitData(id, u.code(), u.name(), u.kind().name(), parent, path, u.version());
+            }
+            case OrgUnitEvent.Renamed r -> {
+                type = EventContracts.ORG_UNIT_RENAMED;
+                data = new OrgUnitData(id, u.code(), u.name(), u.kind().name(), parent, path, u.version());
+            }
+            case OrgUnitEvent.Moved m -> {
+                type = EventContracts.ORG_UNIT_MOVED;
+                data = new OrgUnitMovedData(
+                        id,
+                        u.code(),
+                        u.name(),
+                        u.kind().name(),
+                        parent,
+                        path,
+                        m.previousOrgPath().value(),
+                        u.version());
+            }
+            case OrgUnitEvent.Dissolved d -> {
+                type = EventContracts.ORG_UNIT_DISSOLVED;
+                data = new OrgUnitDissolvedData(
+                        id, u.code(), u.name(), u.kind().name(), parent, path, u.dissolvedOn(), u.version());
+            }
+            case OrgUnitEvent.TermOpened t -> {
+                type = EventContracts.ORG_UNIT_TERM_OPENED;
+                data = new TermOpenedData(
+                        id,
+                        u.kind().name(),
+                        path,
+                        t.term().id(),
+                        t.term().name(),
+                        t.term().start(),
+                        t.term().end(),
+                        u.version());
+            }
+            case OrgUnitEvent.RoleAssigned r -> {
+                type = EventContracts.ORG_UNIT_ROLE_ASSIGNED;
+                RoleRecord.Assigned a = r.assignment();
+                data = new RoleData(
+                        id,
+                        u.kind().name(),
+                        path,
+                        a.assignmentId(),
+                        a.memberId().value(),
+                        a.role().name(),
+                        a.from(),
+                        null,
+                        null,
+                        a.termId(),
+                        u.version());
+            }
+            case OrgUnitEvent.RoleEnded r -> {
+                type = EventContracts.ORG_UNIT_ROLE_ENDED;
+                RoleRecord.Assigned a = r.assignment();
+                data = new RoleData(
+                        id,
+                        u.kind().name(),
+                        path,
+                        a.assignmentId(),
+                        a.memberId().value(),
+                        a.role().name(),
+                        a.from(),
+                        r.ending().on(),
+                        r.ending().reason(),
+                        a.termId(),
+                        u.version());
+            }
+        }
         return events.create(ORG_UNITS, type, u.id().toString(), u.orgPath(), data);
     }
 

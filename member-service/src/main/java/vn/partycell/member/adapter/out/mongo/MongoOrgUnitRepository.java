@@ -1,5 +1,6 @@
 package vn.partycell.member.adapter.out.mongo;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -7,14 +8,18 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import vn.partycell.member.application.CellComposition;
 import vn.partycell.member.application.OrgUnitRepository;
+import vn.partycell.member.domain.CompositionWarning;
 import vn.partycell.member.domain.OrgUnit;
 import vn.partycell.member.domain.OrgUnitEvent;
 import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.member.domain.OrgUnitKind;
 import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.ConflictException;
+import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
 import vn.partycell.platform.mongo.MongoPages;
@@ -87,5 +92,116 @@ public class MongoOrgUnitRepository implements OrgUnitRepository {
                 NATURAL_ORDER,
                 OrgUnitDocument.class,
                 OrgUnitDocument::toDomain);
+    }
+
+    @Override
+    public void update(Change<OrgUnit, OrgUnitEvent> change, long expectedVersion) {
+        OrgUnit unit = change.state();
+        try {
+            writer.update(OrgUnitDocument.from(unit), change, expectedVersion);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(
+                    "org-code-taken", "Mã '" + unit.code() + "' đã được dùng cho một tổ chức cùng cấp trên");
+        }
+    }
+
+    @Override
+    public long countLiveChildren(OrgUnitId parentId) {
+        return mongo.count(
+                Query.query(Criteria.where("parentId")
+                        .is(parentId.value().toString())
+                        .and("dissolvedOn")
+                        .isNull()),
+                OrgUnitDocument.class);
+    }
+
+    @Override
+    public List<OrgUnit> pendingMoves() {
+        return mongo.find(Query.query(Criteria.where("pendingMove").ne(null)), OrgUnitDocument.class).stream()
+                .map(OrgUnitDocument::toDomain)
+                .toList();
+    }
+
+    @Override
+    public List<OrgUnit> under(OrgPath prefix, int limit) {
+        return mongo.find(underQuery(prefix).limit(limit), OrgUnitDocument.class).stream()
+                .map(OrgUnitDocument::toDomain)
+                .toList();
+    }
+
+    @Override
+    public long countUnder(OrgPath prefix) {
+        return mongo.count(underQuery(prefix), OrgUnitDocument.class);
+    }
+
+    private static Query underQuery(OrgPath prefix) {
+        // Codes are [a-z0-9-]: an anchored prefix regex needs no escaping and is served by the orgPath index.
+        return Query.query(Criteria.where("orgPath").regex("^" + prefix.value()));
+    }
+
+    @Override
+    public int repath(List<OrgUnit> repathed) {
+        return writer.updateEach(
+                repathed.stream().map(Change::<OrgUnit, OrgUnitEvent>silent).toList(),
+                OrgUnitDocument::from,
+                u -> u.version() - 1);
+    }
+
+    @Override
+    public void recordMoveProgress(OrgUnitId id, long total, long done) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id")
+                        .is(id.value().toString())
+                        .and("pendingMove")
+                        .ne(null)),
+                new Update().set("pendingMove.total", total).set("pendingMove.done", done),
+                COLLECTION);
+    }
+
+    @Override
+    public void completeMove(OrgUnitId id, OrgPath to) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id")
+                        .is(id.value().toString())
+                        .and("pendingMove.to")
+                        .is(to.value())),
+                new Update().unset("pendingMove"),
+                COLLECTION);
+    }
+
+    @Override
+    public void storeComposition(OrgUnitId cellId, long fullMembers, List<CompositionWarning> warnings) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(cellId.value().toString())),
+                new Update()
+                        .set("fullMembers", fullMembers)
+                        .set(
+                                "compositionWarnings",
+                                warnings.stream()
+                                        .map(w ->
+                                                new org.bson.Document("code", w.code()).append("message", w.message()))
+                                        .toList()),
+                COLLECTION);
+    }
+
+    @Override
+    public ResultPage<CellComposition> withCompositionWarnings(OrgPath prefix, PageQuery page) {
+        Criteria criteria = Criteria.where("kind")
+                .is(OrgUnitKind.CELL)
+                .and("compositionWarnings.code")
+                .exists(true)
+                .and("orgPath")
+                .regex("^" + prefix.value());
+        return MongoPages.find(
+                mongo,
+                Query.query(criteria),
+                page,
+                Map.of(),
+                NATURAL_ORDER,
+                OrgUnitDocument.class,
+                d -> new CellComposition(
+                        d.toDomain(),
+                        d.fullMembers() == null ? 0 : d.fullMembers(),
+                        d.compositionWarnings() == null ? List.of() : d.compositionWarnings()));
     }
 }
