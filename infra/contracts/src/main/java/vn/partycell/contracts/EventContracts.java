@@ -33,12 +33,18 @@ public final class EventContracts {
 
     public static final String MEMBER_REGISTERED = "members.member.registered";
     public static final String MEMBER_UPDATED = "members.member.updated";
+    public static final String MEMBER_DISCIPLINE_DECIDED = "members.member.discipline-decided";
     public static final String MEETING_SCHEDULED = "meetings.meeting.scheduled";
     public static final String MEETING_CLOSED = "meetings.meeting.closed";
 
     /** Every event type with a contract, in the order of the AsyncAPI document. */
-    public static final List<String> EVENT_TYPES =
-            List.of(ORG_UNIT_CREATED, MEMBER_REGISTERED, MEMBER_UPDATED, MEETING_SCHEDULED, MEETING_CLOSED);
+    public static final List<String> EVENT_TYPES = List.of(
+            ORG_UNIT_CREATED,
+            MEMBER_REGISTERED,
+            MEMBER_UPDATED,
+            MEETING_SCHEDULED,
+            MEETING_CLOSED,
+            MEMBER_DISCIPLINE_DECIDED);
 
     /** Prefix of every producer's CloudEvents {@code source}: {@code /partycell/<spring.application.name>}. */
     public static final String SOURCE_PREFIX = "/partycell/";

@@ -28,6 +28,7 @@ class AsyncApiDocumentTest {
             EventContracts.ORG_UNIT_CREATED, "members.org-unit.v1",
             EventContracts.MEMBER_REGISTERED, "members.member.v1",
             EventContracts.MEMBER_UPDATED, "members.member.v1",
+            EventContracts.MEMBER_DISCIPLINE_DECIDED, "members.member.v1",
             EventContracts.MEETING_SCHEDULED, "meetings.meeting.v1",
             EventContracts.MEETING_CLOSED, "meetings.meeting.v1");
 

@@ -46,14 +46,15 @@ class EventContractsTest {
     }
 
     @Test
-    void knownTypesAreTheFiveProducedTodayAndNothingElse() {
+    void knownTypesAreTheOnesProducedTodayAndNothingElse() {
         assertThat(EventContracts.EVENT_TYPES)
                 .containsExactly(
                         "members.org-unit.created",
                         "members.member.registered",
                         "members.member.updated",
                         "meetings.meeting.scheduled",
-                        "meetings.meeting.closed");
+                        "meetings.meeting.closed",
+                        "members.member.discipline-decided");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
         // Declared once but never produced (no use case changes an org unit): no contract.

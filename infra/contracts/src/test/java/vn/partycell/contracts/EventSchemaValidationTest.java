@@ -28,7 +28,9 @@ class EventSchemaValidationTest {
     static String idField(String type) {
         return switch (type) {
             case EventContracts.ORG_UNIT_CREATED -> "orgUnitId";
-            case EventContracts.MEMBER_REGISTERED, EventContracts.MEMBER_UPDATED -> "memberId";
+            case EventContracts.MEMBER_REGISTERED,
+                    EventContracts.MEMBER_UPDATED,
+                    EventContracts.MEMBER_DISCIPLINE_DECIDED -> "memberId";
             case EventContracts.MEETING_SCHEDULED, EventContracts.MEETING_CLOSED -> "meetingId";
             default -> throw new IllegalArgumentException(type);
         };

@@ -3,57 +3,75 @@ package vn.partycell.member.adapter.out.mongo;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.partycell.member.adapter.out.mongo.MemberLifecycleDocuments.DisciplineDocument;
+import vn.partycell.member.adapter.out.mongo.MemberLifecycleDocuments.IdentityCorrectionDocument;
+import vn.partycell.member.adapter.out.mongo.MemberLifecycleDocuments.PersonDocument;
+import vn.partycell.member.adapter.out.mongo.MemberLifecycleDocuments.StatusChangeDocument;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberId;
 import vn.partycell.member.domain.MemberStatus;
 import vn.partycell.member.domain.OrgUnitId;
-import vn.partycell.member.domain.PersonalData;
-import vn.partycell.member.domain.StatusChange;
 import vn.partycell.platform.kernel.OrgPath;
 
-/** A member as stored: unique citizen ID, indexed by cell and by org path for scoped queries. */
+/**
+ * A member as stored: unique citizen ID, indexed by cell and by org path for scoped queries. {@code
+ * status} and {@code exempted} are the state derived from {@code history}, kept for queries only;
+ * reading rebuilds the state from the history. The recognitions-due list is served by
+ * {@code (status, orgPath, recognitionDueOn)}.
+ */
 @Document(MongoMemberRepository.COLLECTION)
+@CompoundIndex(name = "recognitions_due", def = "{'status': 1, 'orgPath': 1, 'recognitionDueOn': 1}")
 public record MemberDocument(
         @Id String id,
-        PersonalData person,
+        PersonDocument person,
         @Indexed String cellId,
         String partyGroupId,
         @Indexed String orgPath,
         MemberStatus status,
         boolean exempted,
         LocalDate joinedOn,
-        List<StatusChange> history,
+        List<StatusChangeDocument> history,
         long version,
-        @Indexed(unique = true) String citizenId) {
+        @Indexed(unique = true) String citizenId,
+        String meetingCellId,
+        LocalDate recognitionDueOn,
+        List<DisciplineDocument> discipline,
+        List<IdentityCorrectionDocument> identityCorrections) {
 
     static MemberDocument from(Member m) {
         return new MemberDocument(
                 m.id().value().toString(),
-                m.person(),
+                PersonDocument.from(m.person()),
                 m.cellId().value().toString(),
                 m.partyGroupId() == null ? null : m.partyGroupId().value().toString(),
                 m.orgPath().value(),
                 m.status(),
                 m.exempted(),
                 m.joinedOn(),
-                m.history(),
+                MemberLifecycleDocuments.map(m.history(), StatusChangeDocument::from),
                 m.version(),
-                m.person().citizenId());
+                m.person().citizenId(),
+                m.meetingCellId().map(c -> c.value().toString()).orElse(null),
+                m.recognitionDueOn(),
+                MemberLifecycleDocuments.map(m.discipline(), DisciplineDocument::from),
+                MemberLifecycleDocuments.map(m.identityCorrections(), IdentityCorrectionDocument::from));
     }
 
     Member toDomain() {
         return new Member(
                 MemberId.of(id),
-                person,
+                person.toDomain(),
                 OrgUnitId.of(cellId),
                 partyGroupId == null ? null : OrgUnitId.of(partyGroupId),
                 OrgPath.of(orgPath),
-                status,
-                exempted,
                 joinedOn,
-                history == null ? List.of() : history,
-                version);
+                MemberLifecycleDocuments.map(history, StatusChangeDocument::toDomain),
+                version,
+                recognitionDueOn,
+                MemberLifecycleDocuments.map(discipline, DisciplineDocument::toDomain),
+                MemberLifecycleDocuments.map(identityCorrections, IdentityCorrectionDocument::toDomain));
     }
 }
