@@ -16,7 +16,15 @@ final class EventData {
     /** members.member.registered / .updated: where notices go and whether the member is active. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record MemberChanged(
-            UUID memberId, String fullName, UUID cellId, String orgPath, String status, String email, Long version) {}
+            UUID memberId,
+            String fullName,
+            UUID cellId,
+            String orgPath,
+            String status,
+            String email,
+            Long version,
+            UUID meetingCellId,
+            Boolean inTransit) {}
 
     /** meetings.meeting.scheduled: what the meeting notice says. */
     @JsonIgnoreProperties(ignoreUnknown = true)

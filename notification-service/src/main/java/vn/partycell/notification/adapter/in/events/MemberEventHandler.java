@@ -41,7 +41,11 @@ public class MemberEventHandler implements EventHandler {
                 event,
                 () -> new RosterMember(
                         new MemberId(d.memberId()),
-                        new CellId(d.cellId()),
+                        // Meeting notices go to the cell the member meets in: the host cell of an
+                        // attachment, none while a transfer is pending.
+                        Boolean.TRUE.equals(d.inTransit())
+                                ? null
+                                : new CellId(d.meetingCellId() != null ? d.meetingCellId() : d.cellId()),
                         EventChecks.path(id, d.orgPath()),
                         d.fullName(),
                         d.email(),
