@@ -14,7 +14,7 @@
 #     BENCH_WARMUP_MEETINGS (40)  BENCH_BISECTIONS (2)  BENCH_SLO_MS (1000)
 # reads: GET /api/v1/meetings/{id} with a bearer token under wrk, directly at meeting-service,
 #   through the gateway, and the gateway's /actuator/health, per connection count. Knobs:
-#     BENCH_READ_CONNECTIONS (4,32,128)  BENCH_READ_SECONDS (10)  BENCH_READ_WARMUP_SECONDS (5)
+#     BENCH_READ_CONNECTIONS (4,32,128)  BENCH_READ_SECONDS (10)  BENCH_READ_WARMUP_SECONDS (20, per target)  BENCH_READ_ROUNDS (3, median)
 #
 # Builds the jars (skip with PARTYCELL_SKIP_BUILD=1), starts a private copy of the local stack
 # (real Kafka broker, H2-backed MongoDB-wire store, four services, gateway) on ports moved by

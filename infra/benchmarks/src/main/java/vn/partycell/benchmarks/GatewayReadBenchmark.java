@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One meeting read ({@code GET /api/v1/meetings/{id}} with a bearer token) under wrk at several
@@ -23,7 +25,13 @@ import java.util.regex.Pattern;
 public final class GatewayReadBenchmark {
 
     record Config(
-            URI gateway, URI meetingService, List<Integer> connections, int seconds, int warmUpSeconds, String wrk) {
+            URI gateway,
+            URI meetingService,
+            List<Integer> connections,
+            int seconds,
+            int warmUpSeconds,
+            int rounds,
+            String wrk) {
 
         static Config fromSystem() {
             return new Config(
@@ -34,7 +42,8 @@ public final class GatewayReadBenchmark {
                             .map(Integer::parseInt)
                             .toList(),
                     Integer.parseInt(prop("bench.read-seconds", "10")),
-                    Integer.parseInt(prop("bench.read-warmup-seconds", "5")),
+                    Integer.parseInt(prop("bench.read-warmup-seconds", "20")),
+                    Integer.parseInt(prop("bench.read-rounds", "3")),
                     prop("bench.wrk", "wrk"));
         }
     }
@@ -67,17 +76,31 @@ public final class GatewayReadBenchmark {
         String direct = config.meetingService().resolve(path).toString();
         String health = config.gateway().resolve("/actuator/health").toString();
         System.out.printf(
-                "Gateway read benchmark: GET %s, wrk %d s per run after a %d s warm-up, connections %s%n",
-                path, config.seconds(), config.warmUpSeconds(), config.connections());
+                "Gateway read benchmark: GET %s, wrk %d s per run, %d rounds (median), after a %d s warm-up per"
+                        + " target, connections %s%n",
+                path, config.seconds(), config.rounds(), config.warmUpSeconds(), config.connections());
 
+        // Each JVM is warmed at every connection count first: on 2 cores the JIT of a freshly started
+        // gateway keeps compiling for tens of seconds, and a cold run measures the compiler.
         for (String url : List.of(direct, viaGateway, health)) {
-            wrk(url, token, 16, config.warmUpSeconds());
+            for (int connections : config.connections()) {
+                wrk(url, url.equals(health) ? null : token, connections, warmUpShare(config));
+            }
         }
         List<String[]> rows = new ArrayList<>();
         for (int connections : config.connections()) {
-            Run d = wrk(direct, token, connections, config.seconds());
-            Run g = wrk(viaGateway, token, connections, config.seconds());
-            Run h = wrk(health, null, connections, config.seconds());
+            // Rounds interleave the three targets, so a slow spell of the shared machine hits all of them.
+            List<Run> ds = new ArrayList<>();
+            List<Run> gs = new ArrayList<>();
+            List<Run> hs = new ArrayList<>();
+            for (int round = 0; round < config.rounds(); round++) {
+                ds.add(wrk(direct, token, connections, config.seconds()));
+                gs.add(wrk(viaGateway, token, connections, config.seconds()));
+                hs.add(wrk(health, null, connections, config.seconds()));
+            }
+            Run d = median(ds);
+            Run g = median(gs);
+            Run h = median(hs);
             rows.add(new String[] {
                 Integer.toString(connections),
                 cell(d),
@@ -86,13 +109,17 @@ public final class GatewayReadBenchmark {
                 String.format(Locale.ROOT, "%.2f", g.perSecond() / d.perSecond()),
                 String.format(Locale.ROOT, "%.2f", g.perSecond() / h.perSecond())
             });
-            for (Run r : List.of(d, g, h)) {
-                if (r.non2xx() > 0 || !r.errors().isEmpty()) {
-                    System.out.printf(
-                            "  WARNING at %d connections: %d non-2xx answers %s%n",
-                            connections, r.non2xx(), r.errors());
+            for (List<Run> runs : List.of(ds, gs, hs)) {
+                for (Run r : runs) {
+                    if (r.non2xx() > 0 || !r.errors().isEmpty()) {
+                        System.out.printf(
+                                "  WARNING at %d connections: %d non-2xx answers %s%n",
+                                connections, r.non2xx(), r.errors());
+                    }
                 }
             }
+            System.out.printf(
+                    "  %d connections, per round (req/s): direct %s, gateway %s%n", connections, rates(ds), rates(gs));
         }
         System.out.println();
         System.out.println("=== Reads (req/s, p99) ===");
@@ -107,6 +134,23 @@ public final class GatewayReadBenchmark {
         for (String[] r : rows) {
             System.out.printf("%-6s | %-22s | %-22s | %-24s | %-16s | %s%n", (Object[]) r);
         }
+    }
+
+    private static int warmUpShare(Config config) {
+        return Math.max(2, config.warmUpSeconds() / config.connections().size());
+    }
+
+    /** The run with the median rate; its p99 is reported with it (odd rounds: a real run, not a blend). */
+    static Run median(List<Run> runs) {
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(Run::perSecond));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static String rates(List<Run> runs) {
+        return runs.stream()
+                .map(r -> String.format(Locale.ROOT, "%,.0f", r.perSecond()))
+                .collect(Collectors.joining(" / "));
     }
 
     private static String cell(Run r) {

@@ -36,6 +36,7 @@ public final class EventContracts {
     public static final String MEMBER_DISCIPLINE_DECIDED = "members.member.discipline-decided";
     public static final String MEETING_SCHEDULED = "meetings.meeting.scheduled";
     public static final String MEETING_CLOSED = "meetings.meeting.closed";
+    public static final String DUES_RECORDED = "members.dues.recorded";
 
     /** Every event type with a contract, in the order of the AsyncAPI document. */
     public static final List<String> EVENT_TYPES = List.of(
@@ -44,6 +45,7 @@ public final class EventContracts {
             MEMBER_UPDATED,
             MEETING_SCHEDULED,
             MEETING_CLOSED,
+            DUES_RECORDED,
             MEMBER_DISCIPLINE_DECIDED);
 
     /** Prefix of every producer's CloudEvents {@code source}: {@code /partycell/<spring.application.name>}. */
@@ -56,7 +58,8 @@ public final class EventContracts {
     public static final Map<String, String> TOPIC_PRODUCERS = Map.of(
             "members.org-unit.v1", "member-service",
             "members.member.v1", "member-service",
-            "meetings.meeting.v1", "meeting-service");
+            "meetings.meeting.v1", "meeting-service",
+            "members.dues.v1", "member-service");
 
     /** The major version every current event type is published in. */
     public static final int CURRENT_MAJOR = 1;

@@ -54,6 +54,7 @@ class EventContractsTest {
                         "members.member.updated",
                         "meetings.meeting.scheduled",
                         "meetings.meeting.closed",
+                        "members.dues.recorded",
                         "members.member.discipline-decided");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();

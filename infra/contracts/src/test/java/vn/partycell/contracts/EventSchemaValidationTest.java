@@ -30,6 +30,7 @@ class EventSchemaValidationTest {
             case EventContracts.ORG_UNIT_CREATED -> "orgUnitId";
             case EventContracts.MEMBER_REGISTERED,
                     EventContracts.MEMBER_UPDATED,
+                    EventContracts.DUES_RECORDED,
                     EventContracts.MEMBER_DISCIPLINE_DECIDED -> "memberId";
             case EventContracts.MEETING_SCHEDULED, EventContracts.MEETING_CLOSED -> "meetingId";
             default -> throw new IllegalArgumentException(type);
@@ -327,6 +328,32 @@ class EventSchemaValidationTest {
         assertThat(validate(EventContracts.MEETING_SCHEDULED, notAList))
                 .singleElement()
                 .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("type"));
+    }
+
+    @Test
+    void duesMonthsAreOneToTwelveEachOnceAndAmountsArePositive() {
+        String type = EventContracts.DUES_RECORDED;
+        assertThat(required(type))
+                .containsExactlyInAnyOrder("memberId", "cellId", "orgPath", "year", "monthsPaid", "version")
+                .doesNotContain("payments", "totalAmount");
+
+        ObjectNode twice = example(type);
+        ((ArrayNode) twice.path("monthsPaid")).add(4);
+        assertThat(validate(type, twice))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("uniqueItems"));
+
+        ObjectNode thirteenth = example(type);
+        ((ArrayNode) thirteenth.path("monthsPaid")).add(13);
+        assertThat(validate(type, thirteenth))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getInstanceLocation().toString()).isEqualTo("/monthsPaid/3"))
+                .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("maximum"));
+
+        assertRejected(type, "/payments/0/amount", 0, "minimum");
+        assertRejected(type, "/payments/1/month", 0, "minimum");
+        assertRejected(type, "/payments/2/paidOn", "2025-04-31", "format");
+        assertRejected(type, "/year", 1929, "minimum");
     }
 
     private static void assertRejected(String type, String pointer, Object value, String keyword) {

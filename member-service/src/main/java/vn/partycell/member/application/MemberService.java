@@ -35,7 +35,7 @@ import vn.partycell.platform.security.Role;
 @Service
 public class MemberService {
 
-    /** Who besides the member sees personal identifiers: those who run the member's cell ({@code rules.md} 2.8). */
+    /** Who besides the member sees personal identifiers: those who run the member's cell ({@code rules.md} 2.9). */
     static final Role SEES_PERSONAL_DATA = Role.SECRETARY;
 
     private final MemberRepository members;

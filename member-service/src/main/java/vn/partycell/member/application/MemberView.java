@@ -4,6 +4,6 @@ import vn.partycell.member.domain.Member;
 
 /**
  * A member as one caller may see them: {@code personalData} is false when the citizen ID, phone,
- * date of birth, address and residence must be hidden ({@code infra/docs/rules.md} 2.8).
+ * date of birth, address and residence must be hidden ({@code infra/docs/rules.md} 2.9).
  */
 public record MemberView(Member member, boolean personalData) {}

@@ -9,7 +9,7 @@ import vn.partycell.platform.kernel.RuleViolationException;
  * Who the member is: name with diacritics, date of birth, gender, citizen ID (CCCD, checked by
  * {@link CitizenIds}), party card, contacts, home address and residence. Citizen ID, phone, date of
  * birth, address and residence are personal identifiers: only the member and those who run their
- * cell see them ({@code infra/docs/rules.md} 2.8).
+ * cell see them ({@code infra/docs/rules.md} 2.9).
  */
 public record PersonalData(
         String fullName,

@@ -23,6 +23,10 @@ import vn.partycell.platform.test.TestTokens;
 @ServiceIntegrationTest
 class MemberApiHardeningIntegrationTest {
 
+    private static final java.time.YearMonth LAST_MONTH = java.time.YearMonth.now(
+                    vn.partycell.platform.kernel.VietnamTime.ZONE)
+            .minusMonths(1);
+
     @LocalServerPort
     int port;
 
@@ -71,7 +75,11 @@ class MemberApiHardeningIntegrationTest {
                 .example("decidedOn", LocalDate.now().minusDays(1).toString())
                 .example("hostCellId", cellB)
                 .example("toCellId", cellB)
-                .example("year", LocalDate.now().getYear());
+                // dues: a month that has begun, a day inside it, a year with months
+                .example("month", LAST_MONTH.toString())
+                .example("paidOn", LAST_MONTH.atDay(1).toString())
+                .example("year", LAST_MONTH.getYear())
+                .example("memberId", memberId);
 
         List<String> findings = fuzz.run();
 
