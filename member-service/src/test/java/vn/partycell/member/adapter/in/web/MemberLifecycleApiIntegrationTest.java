@@ -217,7 +217,7 @@ class MemberLifecycleApiIntegrationTest {
                         brokers,
                         "members.member.v1",
                         Duration.ofSeconds(20),
-                        r -> r.stream().filter(x -> id.equals(x.key())).count() >= 8)
+                        r -> r.stream().filter(x -> id.equals(x.key())).count() >= 9)
                 .stream()
                 .filter(r -> id.equals(r.key()))
                 .toList();
