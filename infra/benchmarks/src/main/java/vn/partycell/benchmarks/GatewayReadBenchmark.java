@@ -185,7 +185,7 @@ public final class GatewayReadBenchmark {
                         "dateOfBirth",
                         "1980-01-15",
                         "citizenId",
-                        String.format("08%010d", Math.abs(run.hashCode()) % 10_000_000_000L),
+                        String.format("001080%06d", Math.abs(run.hashCode()) % 1_000_000),
                         "cellId",
                         cell,
                         "status",

@@ -215,9 +215,11 @@ public final class MeetingCloseBenchmark {
                         .asString();
                 List<Future<String>> members = new ArrayList<>();
                 for (int m = 0; m < config.members(); m++) {
-                    String citizenId = String.format(
-                            "09%02d%08d", c % 100, Math.abs((run + c + "-" + m).hashCode()) % 100_000_000);
                     int index = m;
+                    // A valid CCCD: province 001–096, century/gender digit (1900s: male 0, female 1), 80 for 1980.
+                    String citizenId = String.format(
+                            "%03d%d80%06d",
+                            1 + c % 96, index % 2 == 0 ? 0 : 1, Math.abs((run + c + "-" + m).hashCode()) % 1_000_000);
                     members.add(pool.submit(() -> api.post(
                                     "/api/v1/members",
                                     Map.of(

@@ -39,6 +39,7 @@ public final class EventContracts {
 
     public static final String MEMBER_REGISTERED = "members.member.registered";
     public static final String MEMBER_UPDATED = "members.member.updated";
+    public static final String MEMBER_DISCIPLINE_DECIDED = "members.member.discipline-decided";
     public static final String MEETING_SCHEDULED = "meetings.meeting.scheduled";
     public static final String MEETING_CLOSED = "meetings.meeting.closed";
     public static final String DUES_RECORDED = "members.dues.recorded";
@@ -58,7 +59,8 @@ public final class EventContracts {
             MEETING_SCHEDULED,
             MEETING_CLOSED,
             DUES_RECORDED,
-            ABSENCE_COUNTED);
+            ABSENCE_COUNTED,
+            MEMBER_DISCIPLINE_DECIDED);
 
     /** Prefix of every producer's CloudEvents {@code source}: {@code /partycell/<spring.application.name>}. */
     public static final String SOURCE_PREFIX = "/partycell/";

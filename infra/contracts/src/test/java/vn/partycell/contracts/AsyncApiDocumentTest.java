@@ -34,6 +34,7 @@ class AsyncApiDocumentTest {
             Map.entry(EventContracts.ORG_UNIT_ROLE_ENDED, "members.org-unit.v1"),
             Map.entry(EventContracts.MEMBER_REGISTERED, "members.member.v1"),
             Map.entry(EventContracts.MEMBER_UPDATED, "members.member.v1"),
+            Map.entry(EventContracts.MEMBER_DISCIPLINE_DECIDED, "members.member.v1"),
             Map.entry(EventContracts.MEETING_SCHEDULED, "meetings.meeting.v1"),
             Map.entry(EventContracts.MEETING_CLOSED, "meetings.meeting.v1"),
             Map.entry(EventContracts.DUES_RECORDED, "members.dues.v1"),

@@ -62,7 +62,8 @@ class EventContractsTest {
                         "meetings.meeting.scheduled",
                         "meetings.meeting.closed",
                         "members.dues.recorded",
-                        "evaluations.scorecard.absence-counted");
+                        "evaluations.scorecard.absence-counted",
+                        "members.member.discipline-decided");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
         // Never produced (each change of an org unit has its own type): no contract.

@@ -34,8 +34,10 @@ class EventSchemaValidationTest {
                     EventContracts.ORG_UNIT_TERM_OPENED,
                     EventContracts.ORG_UNIT_ROLE_ASSIGNED,
                     EventContracts.ORG_UNIT_ROLE_ENDED -> "orgUnitId";
-            case EventContracts.MEMBER_REGISTERED, EventContracts.MEMBER_UPDATED, EventContracts.DUES_RECORDED ->
-                "memberId";
+            case EventContracts.MEMBER_REGISTERED,
+                    EventContracts.MEMBER_UPDATED,
+                    EventContracts.DUES_RECORDED,
+                    EventContracts.MEMBER_DISCIPLINE_DECIDED -> "memberId";
             case EventContracts.MEETING_SCHEDULED, EventContracts.MEETING_CLOSED -> "meetingId";
             case EventContracts.ABSENCE_COUNTED -> "memberId";
             default -> throw new IllegalArgumentException(type);

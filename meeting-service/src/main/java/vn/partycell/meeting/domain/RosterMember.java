@@ -6,7 +6,9 @@ import vn.partycell.platform.kernel.OrgPath;
 /**
  * A member as a cell's roster needs them (danh sách đảng viên của chi bộ), copied from
  * member-service's events: who counts for quorum and who may vote. {@code partyGroupId} is null
- * for a member in no party group.
+ * for a member in no party group. {@code cellId} is the cell whose meetings count the member: the
+ * host cell of a temporary attachment (sinh hoạt tạm thời), and null while a transfer is pending
+ * (in no roster).
  */
 public record RosterMember(
         MemberId memberId,
@@ -20,7 +22,6 @@ public record RosterMember(
 
     public RosterMember {
         Objects.requireNonNull(memberId);
-        Objects.requireNonNull(cellId);
         Objects.requireNonNull(orgPath);
         Objects.requireNonNull(status);
     }

@@ -2,54 +2,79 @@ package vn.partycell.member.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import vn.partycell.member.domain.DisciplineKind;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberEvent;
 import vn.partycell.member.domain.MemberId;
-import vn.partycell.member.domain.MemberStatus;
 import vn.partycell.member.domain.OrgUnit;
 import vn.partycell.member.domain.OrgUnitId;
+import vn.partycell.member.domain.PersonalData;
+import vn.partycell.member.domain.StatusChange;
+import vn.partycell.member.domain.TransferKind;
 import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.NotFoundException;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
+import vn.partycell.platform.kernel.RuleViolationException;
 import vn.partycell.platform.kernel.Versions;
 import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Role;
 
 /**
- * Use cases of members: register, read, list a cell's roster, record a status change. The member
- * decides its events; this only checks the caller and stores what the member returns.
+ * Use cases of members: register, read (personal identifiers only for the member and those who run
+ * their cell), list a cell's roster, and every dated change of the status history, discipline and
+ * identity. The member decides its events; this checks the caller and stores what the member returns.
+ * Writes need a secretary of the member's cell (an expulsion a superior; a transfer's answer a
+ * secretary of the receiving cell).
  */
 @Service
 public class MemberService {
 
+    /** Who besides the member sees personal identifiers: those who run the member's cell ({@code rules.md} 2.9). */
+    static final Role SEES_PERSONAL_DATA = Role.SECRETARY;
+
     private final MemberRepository members;
     private final OrgUnitRepository units;
+    private final MembershipPolicy policy;
     private final Clock clock;
 
     private final CompositionService composition;
 
-    public MemberService(MemberRepository members, OrgUnitRepository units, Clock clock) {
-        this(members, units, clock, null);
+    public MemberService(MemberRepository members, OrgUnitRepository units, MembershipPolicy policy, Clock clock) {
+        this(members, units, policy, clock, null);
     }
 
     /** With the cells' composition figures kept current after each member write. */
     @Autowired
     public MemberService(
-            MemberRepository members, OrgUnitRepository units, Clock clock, CompositionService composition) {
+            MemberRepository members,
+            OrgUnitRepository units,
+            MembershipPolicy policy,
+            Clock clock,
+            CompositionService composition) {
         this.members = members;
         this.units = units;
+        this.policy = policy;
         this.clock = clock;
         this.composition = composition;
     }
 
-    /** After a write that may change a cell's full members (the count is per cell, by its key). */
-    private void refreshComposition(Member member) {
+    /**
+     * After a write that may change a cell's full members (the count is per cell, by its key): the
+     * cell the member was in and, after an accepted transfer, the one they are in now.
+     */
+    private void refreshComposition(Member before, Member after) {
         if (composition != null) {
-            composition.refresh(member.cellId());
+            composition.refresh(after.cellId());
+            if (before != null && !before.cellId().equals(after.cellId())) {
+                composition.refresh(before.cellId());
+            }
         }
     }
 
@@ -69,43 +94,222 @@ public class MemberService {
                 command.status(),
                 command.exempted(),
                 command.joinedOn(),
+                policy.probationMonths(command.joinedOn().getYear()),
                 caller.username(),
                 clock.instant(),
-                LocalDate.now(clock.withZone(VietnamTime.ZONE)));
+                today());
         members.insert(registered);
-        refreshComposition(registered.state());
+        refreshComposition(null, registered.state());
         return registered.state();
     }
 
-    public Member get(Caller caller, MemberId id) {
+    public MemberView get(Caller caller, MemberId id) {
         Member member = members.find(id).orElseThrow(() -> new NotFoundException("đảng viên", id));
         caller.requireRead(member.orgPath(), "đảng viên", id);
-        return member;
+        return view(caller, member);
     }
 
-    public ResultPage<Member> inCell(Caller caller, OrgUnitId cellId, PageQuery page) {
+    public ResultPage<MemberView> inCell(Caller caller, OrgUnitId cellId, PageQuery page) {
         OrgUnit cell = units.find(cellId).orElseThrow(() -> new NotFoundException("chi bộ", cellId));
         caller.requireRead(cell.orgPath(), "chi bộ", cellId);
-        return members.inCell(cellId, page);
+        ResultPage<Member> found = members.inCell(cellId, page);
+        return new ResultPage<>(
+                found.content().stream().map(m -> view(caller, m)).toList(), page, found.totalElements());
     }
 
-    /** Records a dated status change; {@code exempted} null keeps the current exemption. */
-    public Member changeStatus(
+    /** The member themself, or a secretary (or above) over the member's cell. */
+    public static MemberView view(Caller caller, Member member) {
+        boolean shown = caller.isMember(member.id().value()) || caller.canAct(member.orgPath(), SEES_PERSONAL_DATA);
+        return new MemberView(member, shown);
+    }
+
+    /** Recognitions due by {@code asOf} (default today) under a node; overdue after the policy's working days. */
+    public ResultPage<RecognitionDue> recognitionsDue(Caller caller, OrgUnitId nodeId, LocalDate asOf, PageQuery page) {
+        OrgUnit node = units.find(nodeId).orElseThrow(() -> new NotFoundException("tổ chức", nodeId));
+        caller.requireRole(node.orgPath(), Role.SECRETARY);
+        LocalDate day = asOf == null ? today() : asOf;
+        ResultPage<Member> found = members.recognitionsDue(node.orgPath(), day, page);
+        return new ResultPage<>(
+                found.content().stream()
+                        .map(m -> {
+                            LocalDate deadline = policy.recognitionDeadline(m.recognitionDueOn());
+                            return new RecognitionDue(m, m.recognitionDueOn(), deadline, day.isAfter(deadline));
+                        })
+                        .toList(),
+                page,
+                found.totalElements());
+    }
+
+    public Member recognise(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                m -> m.recognise(on, reason, caller.username(), clock.instant(), today()));
+    }
+
+    public Member exempt(Caller caller, MemberId id, Long version, LocalDate from, LocalDate until, String reason) {
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                m -> m.exempt(from, until, reason, caller.username(), clock.instant(), today()));
+    }
+
+    public Member endExemption(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                m -> m.endExemption(on, reason, caller.username(), clock.instant(), today()));
+    }
+
+    public Member attach(
             Caller caller,
             MemberId id,
-            Long expectedVersion,
-            MemberStatus status,
-            Boolean exempted,
-            LocalDate effectiveOn,
+            Long version,
+            OrgUnitId hostCellId,
+            LocalDate from,
+            LocalDate until,
             String reason) {
+        OrgUnit host = cellNamedBy("hostCellId", hostCellId);
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                m -> m.attach(host, from, until, reason, caller.username(), clock.instant(), today()));
+    }
+
+    public Member endAttachment(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                m -> m.endAttachment(on, reason, caller.username(), clock.instant(), today()));
+    }
+
+    public Member requestTransfer(
+            Caller caller,
+            MemberId id,
+            Long version,
+            OrgUnitId toCellId,
+            TransferKind kind,
+            LocalDate from,
+            LocalDate until,
+            String reason) {
+        OrgUnit to = cellNamedBy("toCellId", toCellId);
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                m -> m.requestTransfer(to, kind, from, until, reason, caller.username(), clock.instant(), today()));
+    }
+
+    /** The receiving cell's secretary answers; out of their scope is 404 like any record. */
+    public Member answerTransfer(
+            Caller caller, MemberId id, Long version, UUID transferId, boolean accepted, LocalDate on, String reason) {
         Member member = members.find(id).orElseThrow(() -> new NotFoundException("đảng viên", id));
-        caller.requireRole(member.orgPath(), Role.SECRETARY);
-        Versions.requireCurrent(expectedVersion, member.version(), "Đảng viên");
-        boolean newExempted = exempted == null ? member.exempted() : exempted;
-        Change<Member, MemberEvent> change =
-                member.changeStatus(status, newExempted, effectiveOn, reason, caller.username(), clock.instant());
+        StatusChange request = member.pendingTransfer()
+                .filter(r -> r.entryId().equals(transferId))
+                .orElseThrow(() -> new NotFoundException("yêu cầu chuyển sinh hoạt", transferId));
+        OrgUnit receiving = units.find(request.otherCellId())
+                .orElseThrow(() -> new NotFoundException("chi bộ", request.otherCellId()));
+        caller.requireRole(receiving.orgPath(), Role.SECRETARY);
+        Versions.requireCurrent(version, member.version(), "Đảng viên");
+        Change<Member, MemberEvent> change = member.answerTransfer(
+                transferId, accepted, receiving, on, reason, caller.username(), clock.instant(), today());
         members.update(change, member.version());
-        refreshComposition(change.state());
+        refreshComposition(member, change.state());
         return change.state();
+    }
+
+    public Member remove(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                m -> m.remove(on, reason, caller.username(), clock.instant(), today()));
+    }
+
+    public Member recordDeath(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                m -> m.recordDeath(on, reason, caller.username(), clock.instant(), today()));
+    }
+
+    /** Recorded by the cell's secretary; an expulsion (khai trừ) needs a superior over the cell. */
+    public Member decideDiscipline(
+            Caller caller,
+            MemberId id,
+            Long version,
+            DisciplineKind kind,
+            LocalDate decidedOn,
+            String issuingBody,
+            String reason,
+            int year) {
+        Role needed = kind == DisciplineKind.EXPULSION ? Role.SUPERIOR : Role.SECRETARY;
+        return change(
+                caller,
+                id,
+                version,
+                needed,
+                m -> m.decideDiscipline(
+                        kind, decidedOn, issuingBody, reason, year, caller.username(), clock.instant(), today()));
+    }
+
+    public Member correct(Caller caller, MemberId id, Long version, UUID entryId, String reason) {
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                m -> m.correct(entryId, reason, caller.username(), clock.instant(), today()));
+    }
+
+    public Member correctIdentity(Caller caller, MemberId id, Long version, PersonalData corrected, String reason) {
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                m -> m.correctIdentity(corrected, reason, caller.username(), clock.instant()));
+    }
+
+    private Member change(
+            Caller caller,
+            MemberId id,
+            Long version,
+            Role needed,
+            Function<Member, Change<Member, MemberEvent>> command) {
+        Member member = members.find(id).orElseThrow(() -> new NotFoundException("đảng viên", id));
+        caller.requireRole(member.orgPath(), needed);
+        Versions.requireCurrent(version, member.version(), "Đảng viên");
+        Change<Member, MemberEvent> change = command.apply(member);
+        members.update(change, member.version());
+        refreshComposition(member, change.state());
+        return change.state();
+    }
+
+    /** A cell named in a request: one that does not exist is a problem of that field, not a 404 of the member. */
+    private OrgUnit cellNamedBy(String field, OrgUnitId id) {
+        return units.find(id)
+                .orElseThrow(() -> new RuleViolationException(
+                        "unknown-cell",
+                        "Không có chi bộ này trong hệ thống",
+                        Map.of("fields", Map.of(field, "không có chi bộ " + id + " trong hệ thống"))));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(VietnamTime.ZONE));
     }
 }

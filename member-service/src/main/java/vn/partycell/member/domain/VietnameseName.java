@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A Vietnamese full name (họ và tên) split the way lists read it: the family name (họ) first, the
  * given name (tên) last, the middle name(s) (tên đệm) between. Lists sort by the given name, then
- * the middle name(s), then the family name ({@code infra/docs/rules.md} 2.9), so "Nguyễn Văn An"
+ * the middle name(s), then the family name ({@code infra/docs/rules.md} 2.12), so "Nguyễn Văn An"
  * is found under A.
  *
  * @param family the first word; empty for a one-word name

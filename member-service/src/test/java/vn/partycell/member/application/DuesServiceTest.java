@@ -53,7 +53,11 @@ class DuesServiceTest {
             Map.of(2025, new DuesPolicy.YearPolicy(new DuesPolicy.Dues(3))));
     private final DuesService service = new DuesService(ledgers, members, lookup, units, clock);
     private final DuesQueries queries = new DuesQueries(ledgers, members, lookup, units, policy, clock);
-    private final MemberService memberService = new MemberService(members, units, clock);
+    private final MemberService memberService = new MemberService(
+            members,
+            units,
+            new MembershipPolicy(new MembershipPolicy.YearPolicy(new MembershipPolicy.Probation(12, 30)), Map.of()),
+            clock);
 
     private final OrgUnit province =
             units.given(OrgUnit.root(OrgUnitId.random(), "hy", "Tỉnh ủy Hưng Yên", OrgUnitKind.PROVINCE, NOW));
@@ -74,7 +78,7 @@ class DuesServiceTest {
                 name,
                 LocalDate.of(1985, 4, 12),
                 Gender.FEMALE,
-                String.format("0330850%05d", ++citizen),
+                String.format("0331850%05d", ++citizen),
                 null,
                 null,
                 null,
@@ -197,8 +201,7 @@ class DuesServiceTest {
     @Test
     void anInactiveMemberOfTheCellIsARowError() {
         Member ha = member("Nguyễn Thị Thu Hà");
-        memberService.changeStatus(
-                secretary, ha.id(), null, MemberStatus.DECEASED, null, LocalDate.of(2026, 4, 2), "Từ trần");
+        memberService.recordDeath(secretary, ha.id(), null, LocalDate.of(2026, 4, 2), "Từ trần");
         assertThatThrownBy(() -> service.recordForCell(
                         secretary,
                         new RecordCellDues(cell.id(), APRIL, List.of(row(ha, 50_000, LocalDate.of(2026, 4, 1))), null)))
@@ -316,8 +319,7 @@ class DuesServiceTest {
         Member ha = member("Nguyễn Thị Thu Hà");
         Member an = member("Lê Văn An");
         Member gone = member("Phạm Văn Bình");
-        memberService.changeStatus(
-                secretary, gone.id(), null, MemberStatus.REMOVED, null, LocalDate.of(2026, 4, 2), "Xóa tên");
+        memberService.remove(secretary, gone.id(), null, LocalDate.of(2026, 4, 2), "Xóa tên");
         service.record(secretary, new RecordDues(ha.id(), APRIL, 50_000, LocalDate.of(2026, 4, 9), null));
 
         DuesQueries.MonthSheet sheet = queries.monthSheet(secretary, cell.id(), APRIL);

@@ -1,5 +1,6 @@
 package vn.partycell.member.application;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,9 +10,11 @@ import java.util.Optional;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberEvent;
 import vn.partycell.member.domain.MemberId;
+import vn.partycell.member.domain.MemberStatus;
 import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.ConflictException;
+import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
 
@@ -65,6 +68,12 @@ class InMemoryMemberRepository implements MemberRepository {
         if (stored == null || stored.version() != expectedVersion) {
             throw new ConflictException("stale-version", "not at version " + expectedVersion);
         }
+        boolean taken = members.values().stream()
+                .anyMatch(m -> !m.id().equals(stored.id())
+                        && m.person().citizenId().equals(change.state().person().citizenId()));
+        if (taken) {
+            throw new ConflictException("citizen-id-taken", "CCCD taken");
+        }
         members.put(stored.id(), change.state());
         events.addAll(change.events());
     }
@@ -78,5 +87,18 @@ class InMemoryMemberRepository implements MemberRepository {
         List<Member> content =
                 all.stream().skip(page.offset()).limit(page.size()).toList();
         return new ResultPage<>(content, page, all.size());
+    }
+
+    @Override
+    public ResultPage<Member> recognitionsDue(OrgPath subtree, LocalDate dueBy, PageQuery page) {
+        List<Member> all = members.values().stream()
+                .filter(m -> m.status() == MemberStatus.PROBATIONARY
+                        && subtree.covers(m.orgPath())
+                        && m.recognitionDueOn() != null
+                        && !m.recognitionDueOn().isAfter(dueBy))
+                .sorted(Comparator.comparing(Member::recognitionDueOn))
+                .toList();
+        return new ResultPage<>(
+                all.stream().skip(page.offset()).limit(page.size()).toList(), page, all.size());
     }
 }

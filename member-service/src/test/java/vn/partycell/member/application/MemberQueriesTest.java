@@ -68,6 +68,7 @@ class MemberQueriesTest {
                 MemberStatus.FULL,
                 false,
                 LocalDate.of(2020, 3, 2),
+                12,
                 "bt",
                 NOW,
                 LocalDate.of(2026, 1, 5));

@@ -77,6 +77,7 @@ class OrgTreeServiceTest {
                 status,
                 false,
                 LocalDate.of(2020, 1, 1),
+                12,
                 "bt",
                 NOW,
                 LocalDate.of(2026, 1, 5)));
@@ -191,17 +192,13 @@ class OrgTreeServiceTest {
         assertThat(units.events()).hasSize(events);
         assertThat(units.find(cell.id()).orElseThrow().isDissolved()).isFalse();
 
-        members.changedElsewhere(new Member(
-                m.id(),
-                m.person(),
-                m.cellId(),
-                null,
-                m.orgPath(),
-                MemberStatus.DECEASED,
-                false,
-                m.joinedOn(),
-                m.history(),
-                m.version() + 1));
+        members.changedElsewhere(m.recordDeath(
+                        LocalDate.of(2026, 1, 4),
+                        "Từ trần",
+                        "bt",
+                        Instant.parse("2026-01-05T00:00:00Z"),
+                        LocalDate.of(2026, 1, 5))
+                .state());
         OrgUnit dissolved = service.dissolve(ADMIN, cell.id(), cell.version(), LocalDate.of(2026, 1, 5));
         assertThat(dissolved.dissolvedOn()).isEqualTo(LocalDate.of(2026, 1, 5));
         assertThat(service.dissolve(ADMIN, committeeB.id(), null, LocalDate.of(2026, 1, 5))

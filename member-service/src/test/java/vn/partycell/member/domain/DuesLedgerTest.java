@@ -25,9 +25,9 @@ class DuesLedgerTest {
 
     private Member member(LocalDate joinedOn) {
         PersonalData person = new PersonalData(
-                "Nguyễn Thị Thu Hà", LocalDate.of(1985, 4, 12), Gender.FEMALE, "033085000001", null, null, null, null);
+                "Nguyễn Thị Thu Hà", LocalDate.of(1985, 4, 12), Gender.FEMALE, "033185000001", null, null, null, null);
         return Member.register(
-                        MemberId.random(), person, cell, null, MemberStatus.FULL, false, joinedOn, "bt", NOW, TODAY)
+                        MemberId.random(), person, cell, null, MemberStatus.FULL, false, joinedOn, 12, "bt", NOW, TODAY)
                 .state();
     }
 
@@ -94,8 +94,7 @@ class DuesLedgerTest {
         assertThat(ledger.problemsOfPayment(joinedInMarch, 3, 50_000, LocalDate.of(2026, 3, 16), TODAY))
                 .isEmpty();
 
-        Member removed = member.changeStatus(MemberStatus.REMOVED, false, TODAY, "Xóa tên", "bt", NOW)
-                .state();
+        Member removed = member.remove(TODAY, "Xóa tên", "bt", NOW, TODAY).state();
         assertThat(DuesLedger.open(removed, 2026).problemsOfPayment(removed, 5, 50_000, TODAY, TODAY))
                 .containsOnlyKeys("memberId");
     }

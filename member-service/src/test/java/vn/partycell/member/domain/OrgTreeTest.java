@@ -48,6 +48,7 @@ class OrgTreeTest {
                         status,
                         false,
                         LocalDate.of(2020, 3, 2),
+                        12,
                         "bt",
                         Instant.parse("2026-01-05T02:00:00Z"),
                         LocalDate.of(2026, 1, 5))

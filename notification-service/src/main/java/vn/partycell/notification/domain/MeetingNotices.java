@@ -37,7 +37,7 @@ public final class MeetingNotices {
     public static List<RosterMember> recipients(ScheduledMeeting meeting, List<RosterMember> roster) {
         Map<MemberId, RosterMember> chosen = new LinkedHashMap<>();
         for (RosterMember member : roster) {
-            if (member.cellId().equals(meeting.cellId()) && member.isActive()) {
+            if (meeting.cellId().equals(member.cellId()) && member.isActive()) {
                 chosen.putIfAbsent(member.memberId(), member);
             }
         }

@@ -6,6 +6,8 @@ import vn.partycell.platform.kernel.OrgPath;
  * A member as the notices need them (đảng viên trong danh sách chi bộ), copied from
  * member-service's events: where notices go, and whether the member still belongs to the cell.
  *
+ * @param cellId the cell whose meetings the member is told about (the host cell of an attachment),
+ *     or null while a transfer is pending
  * @param email where e-mail notices would go, or null when the member has none
  * @param status the contract's memberStatus
  * @param version the member record's version the snapshot reflects; newer wins

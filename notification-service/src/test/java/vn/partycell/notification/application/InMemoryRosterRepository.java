@@ -29,7 +29,7 @@ public class InMemoryRosterRepository implements RosterRepository {
     @Override
     public List<RosterMember> roster(CellId cellId) {
         return members.values().stream()
-                .filter(m -> m.cellId().equals(cellId))
+                .filter(m -> cellId.equals(m.cellId()))
                 .sorted(Comparator.comparing(RosterMember::fullName)
                         .thenComparing(m -> m.memberId().toString()))
                 .toList();

@@ -113,6 +113,15 @@ public final class EventFields {
         return value.booleanValue();
     }
 
+    /** An optional boolean: absent or null is empty; anything but a boolean is poison. */
+    public Optional<Boolean> optionalBool(String name) {
+        Optional<JsonNode> value = optional(name);
+        if (value.isPresent() && !value.get().isBoolean()) {
+            throw poison(name, "is not a boolean: " + value.get());
+        }
+        return value.map(JsonNode::booleanValue);
+    }
+
     public OrgPath orgPath(String name) {
         String text = text(name);
         try {

@@ -52,7 +52,9 @@ public class MemberEventReader {
             String orgPath,
             String status,
             Boolean exempted,
-            Long version) {}
+            Long version,
+            UUID meetingCellId,
+            Boolean inTransit) {}
 
     private final RosterProjection projection;
     private final OrgMoveProjection moves;
@@ -118,7 +120,7 @@ public class MemberEventReader {
                 .orElseThrow(() -> poison(event, "has an unknown member status " + d.status()));
         RosterMember member = new RosterMember(
                 new MemberId(d.memberId()),
-                new CellId(d.cellId()),
+                meetingCell(d),
                 d.partyGroupId() == null ? null : new OrgUnitId(d.partyGroupId()),
                 path(event, d.orgPath()),
                 d.fullName(),
@@ -126,6 +128,18 @@ public class MemberEventReader {
                 d.exempted(),
                 d.version());
         return outcome(projection.onMemberChanged(member, occurrence(event)));
+    }
+
+    /**
+     * The roster the member counts in: none while in transit, the host cell while attached
+     * elsewhere ({@code meetingCellId}), else the cell itself (also for events written before
+     * those optional fields existed).
+     */
+    private static CellId meetingCell(MemberData d) {
+        if (Boolean.TRUE.equals(d.inTransit())) {
+            return null;
+        }
+        return new CellId(d.meetingCellId() != null ? d.meetingCellId() : d.cellId());
     }
 
     private static Outcome outcome(RosterUpdate update) {

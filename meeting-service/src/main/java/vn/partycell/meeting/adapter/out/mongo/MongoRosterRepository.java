@@ -45,7 +45,7 @@ public class MongoRosterRepository implements RosterRepository {
     @Override
     public boolean saveIfNewer(RosterMember m, Occurrence occurrence) {
         Update update = new Update()
-                .set("cellId", m.cellId().toString())
+                .set("cellId", text(m.cellId()))
                 .set("partyGroupId", text(m.partyGroupId()))
                 .set("orgPath", m.orgPath().value())
                 .set("fullName", m.fullName())

@@ -72,6 +72,36 @@ class MemberEventReaderTest {
     }
 
     @Test
+    void anAttachedMemberIsInTheHostCellsRosterAndAMemberInTransitInNone() {
+        UUID host = UUID.randomUUID();
+        reader.onMemberEvent(event(
+                "members.member.registered",
+                member("FULL", ",\"meetingCellId\":\"" + cellId + "\",\"inTransit\":false")));
+        assertThat(rosters.roster(new CellId(cellId))).hasSize(1);
+
+        String attached = member("FULL", ",\"meetingCellId\":\"" + host + "\",\"inTransit\":false")
+                .replace("\"version\":1", "\"version\":2");
+        assertThat(reader.onMemberEvent(event("members.member.updated", attached)))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(rosters.roster(new CellId(cellId))).isEmpty();
+        assertThat(rosters.roster(new CellId(host)))
+                .singleElement()
+                .satisfies(m -> assertThat(m.memberId()).isEqualTo(new MemberId(memberId)));
+
+        String inTransit =
+                member("FULL", ",\"meetingCellId\":null,\"inTransit\":true").replace("\"version\":1", "\"version\":3");
+        assertThat(reader.onMemberEvent(event("members.member.updated", inTransit)))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(rosters.roster(new CellId(cellId))).isEmpty();
+        assertThat(rosters.roster(new CellId(host))).isEmpty();
+
+        // An event written before the fields existed counts the member in their own cell.
+        String old = member("FULL", "").replace("\"version\":1", "\"version\":4");
+        assertThat(reader.onMemberEvent(event("members.member.updated", old))).isEqualTo(Outcome.APPLIED);
+        assertThat(rosters.roster(new CellId(cellId))).hasSize(1);
+    }
+
+    @Test
     void typesThisServiceDoesNotUseAreIgnored() {
         assertThat(reader.onMemberEvent(event("members.member.transferred", "{}")))
                 .isEqualTo(Outcome.IGNORED);

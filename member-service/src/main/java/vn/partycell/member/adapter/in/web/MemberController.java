@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -19,25 +20,29 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partycell.member.application.MemberService;
+import vn.partycell.member.application.MemberView;
 import vn.partycell.member.application.RegisterMember;
+import vn.partycell.member.domain.DisciplineKind;
 import vn.partycell.member.domain.Gender;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberId;
 import vn.partycell.member.domain.MemberStatus;
 import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.member.domain.PersonalData;
+import vn.partycell.member.domain.Residence;
 import vn.partycell.member.domain.StatusChange;
+import vn.partycell.member.domain.StatusChangeKind;
+import vn.partycell.member.domain.TransferKind;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.web.ETags;
 import vn.partycell.platform.web.PageRequests;
 import vn.partycell.platform.web.PageResponse;
 import vn.partycell.platform.web.validation.DateWithin;
 
-/** Members over HTTP: register into a cell, read one, list a cell's roster, record a status change. */
+/** Members over HTTP: register into a cell, read one, list a cell's roster (personal data per caller). */
 @RestController
 @Tag(name = "Đảng viên", description = "Hồ sơ đảng viên và danh sách của chi bộ")
 public class MemberController {
@@ -80,18 +85,72 @@ public class MemberController {
             @NotNull(message = "bắt buộc phải có") @DateWithin(notBefore = "1930-01-01", notAfter = "today")
             LocalDate joinedOn,
 
-            Boolean exempted) {}
-
-    public record StatusChangeRequest(
-            @NotNull(message = "bắt buộc phải có") MemberStatus status,
             Boolean exempted,
+            @Size(max = 300, message = "tối đa 300 ký tự") String residencePlace,
+            @Size(max = 200, message = "tối đa 200 ký tự") String residencePartyOrganisation,
+            UUID residencePartyOrganisationId) {}
 
-            @NotNull(message = "bắt buộc phải có") @DateWithin(notBefore = "1930-01-01", notAfter = "today")
+    /** A member's residence as the API shows it. */
+    public record ResidenceResponse(String place, String partyOrganisation, UUID partyOrganisationId) {}
+
+    /** One line of the status history. */
+    public record HistoryLine(
+            UUID entryId,
+            StatusChangeKind kind,
             LocalDate effectiveOn,
+            LocalDate until,
+            MemberStatus admittedAs,
+            UUID otherCellId,
+            String otherCellPath,
+            TransferKind transferKind,
+            UUID refersTo,
+            String reason,
+            String recordedBy,
+            Instant recordedAt) {
 
-            @NotBlank(message = "bắt buộc phải có lý do") @Size(max = 500, message = "tối đa 500 ký tự")
-            String reason) {}
+        static HistoryLine of(StatusChange c) {
+            return new HistoryLine(
+                    c.entryId(),
+                    c.kind(),
+                    c.effectiveOn(),
+                    c.until(),
+                    c.admittedAs(),
+                    c.otherCellId() == null ? null : c.otherCellId().value(),
+                    c.otherCellPath() == null ? null : c.otherCellPath().value(),
+                    c.transferKind(),
+                    c.refersTo(),
+                    c.reason(),
+                    c.recordedBy(),
+                    c.recordedAt());
+        }
+    }
 
+    /** A discipline decision; {@code annulled} when a correcting line voids it. */
+    public record DisciplineLine(
+            UUID decisionId,
+            DisciplineKind kind,
+            LocalDate decidedOn,
+            String issuingBody,
+            String reason,
+            int year,
+            boolean annulled,
+            String recordedBy,
+            Instant recordedAt) {}
+
+    /** An identity correction: who, when, why (the former identity only for those who see personal data). */
+    public record IdentityCorrectionLine(
+            UUID correctionId,
+            String formerFullName,
+            String formerCitizenId,
+            String reason,
+            String recordedBy,
+            Instant recordedAt) {}
+
+    /**
+     * A member as the caller may see them: without the right to personal data (the member
+     * themself, a secretary or above over the cell), the citizen ID and phone are masked and the
+     * date of birth, address and residence left out ({@code personalDataHidden}).
+     */
     public record MemberResponse(
             UUID id,
             String fullName,
@@ -108,29 +167,89 @@ public class MemberController {
             MemberStatus status,
             boolean exempted,
             LocalDate joinedOn,
-            List<StatusChange> history,
-            long version) {
+            List<HistoryLine> history,
+            long version,
+            boolean personalDataHidden,
+            ResidenceResponse residence,
+            UUID meetingCellId,
+            boolean inTransit,
+            LocalDate recognitionDueOn,
+            List<DisciplineLine> discipline,
+            List<IdentityCorrectionLine> identityCorrections) {
 
-        static MemberResponse of(Member m) {
+        static MemberResponse of(MemberView view) {
+            Member m = view.member();
             PersonalData p = m.person();
+            boolean shown = view.personalData();
+            Residence r = p.residence();
+            java.util.Set<UUID> voided = m.history().stream()
+                    .filter(c -> c.kind() == StatusChangeKind.CORRECTION)
+                    .map(StatusChange::refersTo)
+                    .collect(java.util.stream.Collectors.toSet());
             return new MemberResponse(
                     m.id().value(),
                     p.fullName(),
                     p.gender(),
-                    p.dateOfBirth(),
-                    p.citizenId(),
+                    shown ? p.dateOfBirth() : null,
+                    shown ? p.citizenId() : mask(p.citizenId(), 4, 2),
                     p.partyCardNumber(),
-                    p.phone(),
+                    shown ? p.phone() : mask(p.phone(), 0, 3),
                     p.email(),
-                    p.address(),
+                    shown ? p.address() : null,
                     m.cellId().value(),
                     m.partyGroupId() == null ? null : m.partyGroupId().value(),
                     m.orgPath().value(),
                     m.status(),
                     m.exempted(),
                     m.joinedOn(),
-                    m.history(),
-                    m.version());
+                    m.history().stream().map(HistoryLine::of).toList(),
+                    m.version(),
+                    !shown,
+                    !shown || r == null
+                            ? null
+                            : new ResidenceResponse(
+                                    r.place(),
+                                    r.partyOrganisation(),
+                                    r.partyOrganisationId() == null
+                                            ? null
+                                            : r.partyOrganisationId().value()),
+                    m.meetingCellId().map(OrgUnitId::value).orElse(null),
+                    m.pendingTransfer().isPresent(),
+                    m.recognitionDueOn(),
+                    m.discipline().stream()
+                            .map(d -> new DisciplineLine(
+                                    d.decisionId(),
+                                    d.kind(),
+                                    d.decidedOn(),
+                                    d.issuingBody(),
+                                    d.reason(),
+                                    d.countsForYear(),
+                                    voided.contains(d.decisionId()),
+                                    d.recordedBy(),
+                                    d.recordedAt()))
+                            .toList(),
+                    m.identityCorrections().stream()
+                            .map(c -> new IdentityCorrectionLine(
+                                    c.correctionId(),
+                                    shown ? c.before().fullName() : null,
+                                    shown ? c.before().citizenId() : null,
+                                    c.reason(),
+                                    c.recordedBy(),
+                                    c.recordedAt()))
+                            .toList());
+        }
+
+        /** Keeps {@code head} and {@code tail} characters, e.g. {@code 0330••••••89}. */
+        static String mask(String value, int head, int tail) {
+            if (value == null) {
+                return null;
+            }
+            if (value.length() <= head + tail) {
+                return "•".repeat(value.length());
+            }
+            return value.substring(0, head)
+                    + "•".repeat(value.length() - head - tail)
+                    + value.substring(value.length() - tail);
         }
     }
 
@@ -145,7 +264,8 @@ public class MemberController {
                 r.partyCardNumber(),
                 r.phone(),
                 r.email(),
-                r.address());
+                r.address(),
+                residence(r.residencePlace(), r.residencePartyOrganisation(), r.residencePartyOrganisationId()));
         Member member = service.register(
                 caller,
                 new RegisterMember(
@@ -157,14 +277,14 @@ public class MemberController {
                         r.joinedOn()));
         return ResponseEntity.created(URI.create("/api/v1/members/" + member.id()))
                 .eTag(ETags.of(member.version()))
-                .body(MemberResponse.of(member));
+                .body(MemberResponse.of(new MemberView(member, true)));
     }
 
     @GetMapping("/api/v1/members/{id}")
     @Operation(summary = "Xem hồ sơ đảng viên")
     public ResponseEntity<MemberResponse> get(Caller caller, @PathVariable UUID id) {
-        Member member = service.get(caller, MemberId.of(id));
-        return ResponseEntity.ok().eTag(ETags.of(member.version())).body(MemberResponse.of(member));
+        MemberView member = service.get(caller, MemberId.of(id));
+        return ResponseEntity.ok().eTag(ETags.of(member.member().version())).body(MemberResponse.of(member));
     }
 
     @GetMapping("/api/v1/org-units/{cellId}/members")
@@ -180,18 +300,11 @@ public class MemberController {
                 MemberResponse::of);
     }
 
-    @PostMapping("/api/v1/members/{id}/status-changes")
-    @Operation(
-            summary = "Ghi nhận thay đổi trạng thái",
-            description =
-                    "Công nhận chính thức, miễn sinh hoạt, xóa tên…; lịch sử được giữ nguyên. If-Match chống ghi đè")
-    public ResponseEntity<MemberResponse> changeStatus(
-            Caller caller,
-            @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody StatusChangeRequest r) {
-        Member changed = service.changeStatus(
-                caller, MemberId.of(id), ETags.ifMatch(ifMatch), r.status(), r.exempted(), r.effectiveOn(), r.reason());
-        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(MemberResponse.of(changed));
+    static Residence residence(String place, String partyOrganisation, UUID partyOrganisationId) {
+        if (place == null && partyOrganisation == null && partyOrganisationId == null) {
+            return null;
+        }
+        return new Residence(
+                place, partyOrganisation, partyOrganisationId == null ? null : OrgUnitId.of(partyOrganisationId));
     }
 }

@@ -89,6 +89,21 @@ public class MemberTopics {
             boolean exempted,
             LocalDate joinedOn,
             String email,
+            long version,
+            UUID meetingCellId,
+            boolean inTransit) {}
+
+    /** members.member.discipline-decided, data: one decision, or its voiding by a correction. */
+    public record DisciplineData(
+            UUID memberId,
+            UUID decisionId,
+            String kind,
+            LocalDate decidedOn,
+            String issuingBody,
+            int year,
+            boolean annulled,
+            UUID cellId,
+            String orgPath,
             long version) {}
 
     @Bean
@@ -184,9 +199,25 @@ public class MemberTopics {
 
     static OutboxEvent toOutbox(OutboundEvents events, MemberEvent event) {
         Member m = event.member();
+        if (event instanceof MemberEvent.DisciplineDecided d) {
+            DisciplineData data = new DisciplineData(
+                    m.id().value(),
+                    d.decision().decisionId(),
+                    d.decision().kind().name(),
+                    d.decision().decidedOn(),
+                    d.decision().issuingBody(),
+                    d.decision().countsForYear(),
+                    d.annulled(),
+                    m.cellId().value(),
+                    m.orgPath().value(),
+                    m.version());
+            return events.create(
+                    MEMBERS, EventContracts.MEMBER_DISCIPLINE_DECIDED, m.id().toString(), m.orgPath(), data);
+        }
         String type = switch (event) {
             case MemberEvent.Registered r -> EventContracts.MEMBER_REGISTERED;
             case MemberEvent.Updated u -> EventContracts.MEMBER_UPDATED;
+            case MemberEvent.DisciplineDecided d -> throw new IllegalStateException("mapped above");
         };
         MemberData data = new MemberData(
                 m.id().value(),
@@ -200,7 +231,9 @@ public class MemberTopics {
                 m.exempted(),
                 m.joinedOn(),
                 m.person().email(),
-                m.version());
+                m.version(),
+                m.meetingCellId().map(c -> c.value()).orElse(null),
+                m.pendingTransfer().isPresent());
         return events.create(MEMBERS, type, m.id().toString(), m.orgPath(), data);
     }
 }

@@ -6,38 +6,48 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.partycell.member.adapter.out.mongo.MemberLifecycleDocuments.DisciplineDocument;
+import vn.partycell.member.adapter.out.mongo.MemberLifecycleDocuments.IdentityCorrectionDocument;
+import vn.partycell.member.adapter.out.mongo.MemberLifecycleDocuments.PersonDocument;
+import vn.partycell.member.adapter.out.mongo.MemberLifecycleDocuments.StatusChangeDocument;
 import vn.partycell.member.application.VietnameseCollation;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberId;
 import vn.partycell.member.domain.MemberStatus;
 import vn.partycell.member.domain.OrgUnitId;
-import vn.partycell.member.domain.PersonalData;
-import vn.partycell.member.domain.StatusChange;
 import vn.partycell.platform.kernel.OrgPath;
 
 /**
- * A member as stored: unique citizen ID, indexed by cell and by org path for scoped queries. The
- * name's Vietnamese sort key and folded words are computed at every write (see {@link
- * VietnameseCollation}) so that lists sort and filter by an index; {@code nameKeys} says which
- * version computed them ({@link MemberNameKeysBackfill} recomputes older ones at start).
+ * A member as stored: unique citizen ID, indexed by cell and by org path for scoped queries. {@code
+ * status} and {@code exempted} are the state derived from {@code history}, kept for queries only;
+ * reading rebuilds the state from the history. The recognitions-due list is served by
+ * {@code (status, orgPath, recognitionDueOn)}. The name's Vietnamese sort key and folded words are
+ * computed at every write (see {@link VietnameseCollation}) so that lists sort and filter by an index;
+ * {@code nameKeys} says which version computed them ({@link MemberNameKeysBackfill} recomputes older
+ * ones at start).
  */
 @Document(MongoMemberRepository.COLLECTION)
+@CompoundIndex(name = "recognitions_due", def = "{'status': 1, 'orgPath': 1, 'recognitionDueOn': 1}")
 @CompoundIndex(name = "vietnamese_order", def = "{'sortKey': 1, '_id': 1}")
 @CompoundIndex(name = "cell_vietnamese_order", def = "{'cellId': 1, 'sortKey': 1, '_id': 1}")
 @CompoundIndex(name = "party_card", def = "{'person.partyCardNumber': 1}")
 @CompoundIndex(name = "status_vietnamese_order", def = "{'status': 1, 'sortKey': 1, '_id': 1}")
 public record MemberDocument(
         @Id String id,
-        PersonalData person,
+        PersonDocument person,
         @Indexed String cellId,
         String partyGroupId,
         @Indexed String orgPath,
         MemberStatus status,
         boolean exempted,
         LocalDate joinedOn,
-        List<StatusChange> history,
+        List<StatusChangeDocument> history,
         long version,
         @Indexed(unique = true) String citizenId,
+        String meetingCellId,
+        LocalDate recognitionDueOn,
+        List<DisciplineDocument> discipline,
+        List<IdentityCorrectionDocument> identityCorrections,
         String sortKey,
         @Indexed List<String> nameWords,
         @Indexed String nameKeys) {
@@ -45,16 +55,20 @@ public record MemberDocument(
     static MemberDocument from(Member m) {
         return new MemberDocument(
                 m.id().value().toString(),
-                m.person(),
+                PersonDocument.from(m.person()),
                 m.cellId().value().toString(),
                 m.partyGroupId() == null ? null : m.partyGroupId().value().toString(),
                 m.orgPath().value(),
                 m.status(),
                 m.exempted(),
                 m.joinedOn(),
-                m.history(),
+                MemberLifecycleDocuments.map(m.history(), StatusChangeDocument::from),
                 m.version(),
                 m.person().citizenId(),
+                m.meetingCellId().map(c -> c.value().toString()).orElse(null),
+                m.recognitionDueOn(),
+                MemberLifecycleDocuments.map(m.discipline(), DisciplineDocument::from),
+                MemberLifecycleDocuments.map(m.identityCorrections(), IdentityCorrectionDocument::from),
                 VietnameseCollation.sortKey(m.person().fullName()),
                 VietnameseCollation.foldedWords(m.person().fullName()),
                 VietnameseCollation.VERSION);
@@ -63,14 +77,15 @@ public record MemberDocument(
     Member toDomain() {
         return new Member(
                 MemberId.of(id),
-                person,
+                person.toDomain(),
                 OrgUnitId.of(cellId),
                 partyGroupId == null ? null : OrgUnitId.of(partyGroupId),
                 OrgPath.of(orgPath),
-                status,
-                exempted,
                 joinedOn,
-                history == null ? List.of() : history,
-                version);
+                MemberLifecycleDocuments.map(history, StatusChangeDocument::toDomain),
+                version,
+                recognitionDueOn,
+                MemberLifecycleDocuments.map(discipline, DisciplineDocument::toDomain),
+                MemberLifecycleDocuments.map(identityCorrections, IdentityCorrectionDocument::toDomain));
     }
 }

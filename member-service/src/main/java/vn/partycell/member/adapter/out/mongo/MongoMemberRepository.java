@@ -1,5 +1,6 @@
 package vn.partycell.member.adapter.out.mongo;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,9 +13,11 @@ import vn.partycell.member.application.MemberRepository;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberEvent;
 import vn.partycell.member.domain.MemberId;
+import vn.partycell.member.domain.MemberStatus;
 import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.ConflictException;
+import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
 import vn.partycell.platform.mongo.MongoPages;
@@ -58,7 +61,14 @@ public class MongoMemberRepository implements MemberRepository {
 
     @Override
     public void update(Change<Member, MemberEvent> change, long expectedVersion) {
-        writer.update(MemberDocument.from(change.state()), change, expectedVersion);
+        try {
+            writer.update(MemberDocument.from(change.state()), change, expectedVersion);
+        } catch (DuplicateKeyException e) {
+            // An identity correction to a citizen ID another member holds.
+            throw new ConflictException(
+                    "citizen-id-taken",
+                    "Số CCCD " + change.state().person().citizenId() + " đã thuộc về một đảng viên khác");
+        }
     }
 
     @Override
@@ -66,5 +76,24 @@ public class MongoMemberRepository implements MemberRepository {
         Query query = Query.query(Criteria.where("cellId").is(cellId.value().toString()));
         return MongoPages.find(
                 mongo, query, page, Map.of(), NATURAL_ORDER, MemberDocument.class, MemberDocument::toDomain);
+    }
+
+    @Override
+    public ResultPage<Member> recognitionsDue(OrgPath subtree, LocalDate dueBy, PageQuery page) {
+        // Served by the (status, orgPath, recognitionDueOn) index: an anchored prefix on the path.
+        Query query = Query.query(Criteria.where("status")
+                .is(MemberStatus.PROBATIONARY)
+                .and("orgPath")
+                .regex("^" + subtree.value())
+                .and("recognitionDueOn")
+                .lte(dueBy));
+        return MongoPages.find(
+                mongo,
+                query,
+                page,
+                Map.of(),
+                Sort.by("recognitionDueOn", "_id"),
+                MemberDocument.class,
+                MemberDocument::toDomain);
     }
 }

@@ -320,7 +320,7 @@ class DuesApiIntegrationTest {
         body.put("fullName", name);
         body.put("gender", "FEMALE");
         body.put("dateOfBirth", "1985-04-12");
-        body.put("citizenId", String.format("0332%08d", System.nanoTime() / 1000 % 100_000_000));
+        body.put("citizenId", String.format("033185%06d", System.nanoTime() / 1000 % 1_000_000));
         body.put("cellId", cellId);
         body.put("status", "FULL");
         body.put("joinedOn", "2020-03-02");

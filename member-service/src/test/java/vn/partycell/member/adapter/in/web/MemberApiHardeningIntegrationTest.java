@@ -37,6 +37,7 @@ class MemberApiHardeningIntegrationTest {
     String cellAPath;
     String groupA;
     String committeeB;
+    String cellB;
 
     @BeforeEach
     void tree() {
@@ -49,6 +50,7 @@ class MemberApiHardeningIntegrationTest {
         cellA = created(cell);
         cellAPath = cell.text("orgPath");
         groupA = created(http.post("/api/v1/org-units", admin, unit("to-1", "Tổ đảng 1", "PARTY_GROUP", cellA)));
+        cellB = created(http.post("/api/v1/org-units", admin, unit("cb-02", "Chi bộ 2", "CELL", committeeB)));
     }
 
     @Test
@@ -69,6 +71,10 @@ class MemberApiHardeningIntegrationTest {
                 .example("dateOfBirth", "1985-04-12")
                 .example("joinedOn", "2020-03-02")
                 .example("effectiveOn", LocalDate.now().minusDays(1).toString())
+                .example("from", LocalDate.now().minusDays(1).toString())
+                .example("decidedOn", LocalDate.now().minusDays(1).toString())
+                .example("hostCellId", cellB)
+                .example("toCellId", cellB)
                 // dues: a month that has begun, a day inside it, a year with months
                 .example("month", LAST_MONTH.toString())
                 .example("paidOn", LAST_MONTH.atDay(1).toString())
@@ -117,7 +123,7 @@ class MemberApiHardeningIntegrationTest {
         String id = created(http.post("/api/v1/members", admin, member(cellA, "1985-04-12")));
         for (String on : List.of(
                 "+300000000-01-01", "1929-12-31", LocalDate.now().plusDays(2).toString())) {
-            Answer answer = http.post("/api/v1/members/" + id + "/status-changes", admin, statusChange(on));
+            Answer answer = http.post("/api/v1/members/" + id + "/recognition", admin, statusChange(on));
             assertThat(answer.status()).as(on).isEqualTo(400);
             assertThat(answer.body().path("errors").findValuesAsString("field")).containsExactly("effectiveOn");
         }
@@ -144,11 +150,11 @@ class MemberApiHardeningIntegrationTest {
         List<Answer> outside = List.of(
                 http.post("/api/v1/org-units", outsider, unit("cb-09", "Chi bộ 9", "CELL", committeeA)),
                 http.post("/api/v1/members", outsider, member(cellA, "1985-04-12")),
-                http.post("/api/v1/members/" + id + "/status-changes", outsider, statusChange("2026-03-02")));
+                http.post("/api/v1/members/" + id + "/recognition", outsider, statusChange("2026-03-02")));
         List<Answer> random = List.of(
                 http.post("/api/v1/org-units", superiorA, unit("cb-09", "Chi bộ 9", "CELL", randomId)),
                 http.post("/api/v1/members", superiorA, member(randomId, "1985-04-12")),
-                http.post("/api/v1/members/" + randomId + "/status-changes", superiorA, statusChange("2026-03-02")));
+                http.post("/api/v1/members/" + randomId + "/recognition", superiorA, statusChange("2026-03-02")));
         for (int i = 0; i < outside.size(); i++) {
             assertThat(outside.get(i).status()).as("write %d out of scope", i).isEqualTo(404);
             assertThat(outside.get(i).contentType()).startsWith("application/problem+json");
@@ -161,7 +167,7 @@ class MemberApiHardeningIntegrationTest {
                 // A secretary of the cell may not create units under it (superior and up).
                 http.post("/api/v1/org-units", secretaryA, unit("to-9", "Tổ đảng 9", "PARTY_GROUP", cellA)),
                 http.post("/api/v1/members", plainMember, member(cellA, "1985-04-12")),
-                http.post("/api/v1/members/" + id + "/status-changes", plainMember, statusChange("2026-03-02")))) {
+                http.post("/api/v1/members/" + id + "/recognition", plainMember, statusChange("2026-03-02")))) {
             assertThat(weak.status()).isEqualTo(403);
             assertThat(weak.text("code")).isEqualTo("forbidden");
         }
@@ -189,7 +195,7 @@ class MemberApiHardeningIntegrationTest {
     }
 
     private static Map<String, Object> statusChange(String effectiveOn) {
-        return Map.of("status", "FULL", "effectiveOn", effectiveOn, "reason", "Hết thời gian dự bị");
+        return Map.of("effectiveOn", effectiveOn, "reason", "Hết thời gian dự bị");
     }
 
     private static String created(Answer answer) {
@@ -197,7 +203,11 @@ class MemberApiHardeningIntegrationTest {
         return answer.text("id");
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong CITIZEN_SEQUENCE =
+            new java.util.concurrent.atomic.AtomicLong((System.nanoTime() / 1000) % 1_000_000);
+
+    /** Hưng Yên (033), a woman born in the 1900s (1), in 1985 (85), as {@link #member} describes her. */
     private static String citizenId() {
-        return String.format("0331%08d", (System.nanoTime() / 1000) % 100_000_000);
+        return String.format("033185%06d", CITIZEN_SEQUENCE.incrementAndGet() % 1_000_000);
     }
 }

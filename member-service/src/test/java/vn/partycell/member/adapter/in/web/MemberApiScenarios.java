@@ -83,8 +83,12 @@ abstract class MemberApiScenarios {
         return answer.text("id");
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong CITIZEN_SEQUENCE =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() % 1_000_000);
+
+    /** Hưng Yên (033), a woman born in the 1900s (1), in 1985 (85): as {@link #member} describes her. */
     private static String citizenId() {
-        return String.format("0330%08d", System.nanoTime() % 100_000_000);
+        return String.format("033185%06d", CITIZEN_SEQUENCE.incrementAndGet() % 1_000_000);
     }
 
     @Test
@@ -118,9 +122,9 @@ abstract class MemberApiScenarios {
         String secretary = TestTokens.user("bt").grant(cellAPath, "secretary").token();
         String id = created(http.post("/api/v1/members", secretary, member(cellA, null, citizenId())));
         Answer changed = http.post(
-                "/api/v1/members/" + id + "/status-changes",
+                "/api/v1/members/" + id + "/recognition",
                 secretary,
-                Map.of("status", "FULL", "effectiveOn", "2026-03-02", "reason", "Công nhận đảng viên chính thức"));
+                Map.of("effectiveOn", "2026-03-02", "reason", "Công nhận đảng viên chính thức"));
         assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
         assertThat(changed.body().path("history")).hasSize(2);
 
@@ -187,9 +191,9 @@ abstract class MemberApiScenarios {
                         .status())
                 .isEqualTo(404);
         assertThat(http.post(
-                                "/api/v1/members/" + id + "/status-changes",
+                                "/api/v1/members/" + id + "/recognition",
                                 secretaryB,
-                                Map.of("status", "FULL", "effectiveOn", "2026-03-02", "reason", "x"))
+                                Map.of("effectiveOn", "2026-03-02", "reason", "x"))
                         .status())
                 .isEqualTo(404);
         Answer list = http.get("/api/v1/org-units?size=200", secretaryB);

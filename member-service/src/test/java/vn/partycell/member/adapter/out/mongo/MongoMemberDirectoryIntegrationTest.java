@@ -86,6 +86,7 @@ class MongoMemberDirectoryIntegrationTest {
                         MemberStatus.FULL,
                         false,
                         LocalDate.of(2010, 5, 19),
+                        12,
                         "seed",
                         NOW,
                         LocalDate.of(2026, 1, 5))

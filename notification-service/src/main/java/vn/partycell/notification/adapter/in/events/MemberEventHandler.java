@@ -36,7 +36,12 @@ public class MemberEventHandler implements EventHandler {
 
     static RosterMember member(EventFields d) {
         MemberId memberId = new MemberId(d.uuid("memberId"));
-        CellId cellId = new CellId(d.uuid("cellId"));
+        CellId registeredIn = new CellId(d.uuid("cellId"));
+        // Meeting notices go to the cell the member meets in: the host cell of an attachment, none
+        // while a transfer is pending. Events without these optional fields count the own cell.
+        CellId cellId = d.optionalBool("inTransit").orElse(false)
+                ? null
+                : d.optionalUuid("meetingCellId").map(CellId::new).orElse(registeredIn);
         var orgPath = d.orgPath("orgPath");
         String fullName = d.optionalText("fullName").orElse(null);
         String email = d.optionalText("email").orElse(null);

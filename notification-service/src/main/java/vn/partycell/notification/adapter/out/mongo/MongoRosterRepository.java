@@ -40,7 +40,7 @@ public class MongoRosterRepository implements RosterRepository {
     @Override
     public boolean saveIfNewer(RosterMember m, String eventId) {
         Update update = new Update()
-                .set("cellId", m.cellId().value().toString())
+                .set("cellId", m.cellId() == null ? null : m.cellId().value().toString())
                 .set("orgPath", m.orgPath().value())
                 .set("fullName", m.fullName())
                 .set("email", m.email())

@@ -174,6 +174,31 @@ class MeetingEventHandlerTest {
     }
 
     @Test
+    void meetingNoticesGoToTheCellAMemberMeetsInAndToNobodyInTransit() {
+        UUID attached = UUID.randomUUID();
+        UUID inTransit = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        // Registered in another cell, attached (sinh hoạt tạm thời) to this one: told about its meetings.
+        assertThat(members.handle(event(
+                        "members.member.registered",
+                        member(attached, "FULL")
+                                .replace(cell.toString(), elsewhere.toString())
+                                .replace("}", ",\"meetingCellId\":\"" + cell + "\",\"inTransit\":false}"))))
+                .isEqualTo(Outcome.APPLIED);
+        // Registered here but waiting for a transfer's answer: in no cell's roster.
+        assertThat(members.handle(event(
+                        "members.member.registered",
+                        member(inTransit, "FULL").replace("}", ",\"meetingCellId\":null,\"inTransit\":true}"))))
+                .isEqualTo(Outcome.APPLIED);
+
+        assertThat(meetings.handle(event("meetings.meeting.scheduled", scheduled(UUID.randomUUID()))))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(notices.notices.values())
+                .extracting(n -> n.recipientMemberId().value())
+                .containsExactly(attached);
+    }
+
+    @Test
     void typesNotUsedHereAreIgnored() {
         assertThat(meetings.handle(event("meetings.meeting.cancelled", "{}"))).isEqualTo(Outcome.IGNORED);
         assertThat(members.handle(event("members.org-unit.created", "{}"))).isEqualTo(Outcome.IGNORED);
