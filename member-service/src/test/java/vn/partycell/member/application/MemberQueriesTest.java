@@ -55,7 +55,7 @@ class MemberQueriesTest {
                 fullName,
                 LocalDate.of(1985, 4, 12),
                 Gender.MALE,
-                String.format("0330%08d", ++citizens),
+                String.format("033085%06d", ++citizens % 1_000_000),
                 card,
                 "0912345678",
                 "dv@example.vn",

@@ -64,7 +64,7 @@ class OrgTreeServiceTest {
                 "Lê Thị Hoa",
                 LocalDate.of(1988, 1, 1),
                 Gender.FEMALE,
-                String.format("0010%08d", ++citizen),
+                String.format("001188%06d", ++citizen % 1_000_000),
                 null,
                 null,
                 null,

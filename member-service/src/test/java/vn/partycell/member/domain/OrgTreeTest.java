@@ -35,7 +35,7 @@ class OrgTreeTest {
                 "Trần Văn Minh",
                 LocalDate.of(1990, 5, 1),
                 Gender.MALE,
-                String.format("0330%08d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000)),
+                String.format("033090%06d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000)),
                 null,
                 null,
                 null,

@@ -73,7 +73,7 @@ class MemberSearchIntegrationTest {
     }
 
     private void register(String cellId, String fullName, String status, String card, String address) {
-        String citizenId = String.format("0332%08d", (System.nanoTime() / 1000) % 100_000_000);
+        String citizenId = String.format("033085%06d", (System.nanoTime() / 1000) % 1_000_000);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("fullName", fullName);
         body.put("gender", "MALE");

@@ -87,7 +87,7 @@ class OrgTreeApiIntegrationTest {
         body.put("fullName", "Nguyễn Văn An");
         body.put("gender", "MALE");
         body.put("dateOfBirth", "1980-02-03");
-        body.put("citizenId", String.format("0330%08d", System.nanoTime() % 100_000_000));
+        body.put("citizenId", String.format("033080%06d", System.nanoTime() / 1000 % 1_000_000));
         body.put("cellId", cellId);
         body.put("partyGroupId", groupId);
         body.put("status", status);

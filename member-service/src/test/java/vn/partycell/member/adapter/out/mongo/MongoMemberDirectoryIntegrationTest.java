@@ -73,7 +73,7 @@ class MongoMemberDirectoryIntegrationTest {
                 fullName,
                 LocalDate.of(1980, 1, 2),
                 Gender.FEMALE,
-                String.format("0339%08d", ++citizens % 100_000_000),
+                String.format("033180%06d", ++citizens % 1_000_000),
                 null,
                 null,
                 null,
