@@ -149,9 +149,22 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /**
+                 * Non-blocking reads of a body already held in memory: it is all available at once,
+                 * so the listener is told so, then that it has been read.
+                 */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("blocking reads only");
+                    try {
+                        if (!isFinished()) {
+                            listener.onDataAvailable();
+                        }
+                        if (isFinished()) {
+                            listener.onAllDataRead();
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }

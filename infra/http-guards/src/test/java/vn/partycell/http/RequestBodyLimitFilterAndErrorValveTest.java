@@ -67,8 +67,44 @@ class RequestBodyLimitFilterAndErrorValveTest {
             }
         });
         context.addServletMappingDecoded("/*", "reader");
+        // An application that reads the body without blocking (Servlet 3.1 ReadListener).
+        org.apache.catalina.Wrapper async = Tomcat.addServlet(context, "async-reader", new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                called.set(true);
+                jakarta.servlet.AsyncContext context = request.startAsync();
+                jakarta.servlet.ServletInputStream in = request.getInputStream();
+                AtomicLong n = new AtomicLong();
+                in.setReadListener(new jakarta.servlet.ReadListener() {
+                    @Override
+                    public void onDataAvailable() throws IOException {
+                        byte[] buffer = new byte[8192];
+                        int read;
+                        while (in.isReady() && (read = in.read(buffer)) > 0) {
+                            n.addAndGet(read);
+                        }
+                    }
+
+                    @Override
+                    public void onAllDataRead() throws IOException {
+                        bodyRead.set(n.get());
+                        response.setContentType("text/plain");
+                        response.getWriter().write("async read " + n.get());
+                        context.complete();
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        context.complete();
+                    }
+                });
+            }
+        });
+        async.setAsyncSupported(true);
+        context.addServletMappingDecoded("/async/*", "async-reader");
         FilterDef def = new FilterDef();
         def.setFilterName("limit");
+        def.setAsyncSupported("true");
         def.setFilter(new RequestBodyLimitFilter(path -> LIMIT, chunked, (request, response, limit) -> {
             response.setStatus(413);
             response.setContentType("application/problem+json");
@@ -123,6 +159,15 @@ class RequestBodyLimitFilterAndErrorValveTest {
         String reply = exchange(chunkedHead(), LIMIT);
 
         assertThat(reply).startsWith("HTTP/1.1 200").contains("read " + LIMIT);
+    }
+
+    @Test
+    void aBufferedChunkedBodyCanBeReadWithoutBlocking() throws Exception {
+        start(RequestBodyLimitFilter.ChunkedBodies.BUFFERED);
+
+        String reply = exchange(chunkedHead().replace("POST /x", "POST /async/x"), LIMIT);
+
+        assertThat(reply).startsWith("HTTP/1.1 200").contains("async read " + LIMIT);
     }
 
     @Test
