@@ -70,8 +70,8 @@ class GatewayRoutingTest {
     }
 
     /**
-     * The JDK client defaults to HTTP/2, which on a plain-http backend means an h2c upgrade offer on
-     * every request that the backends never accept; the gateway speaks HTTP/1.1 to them.
+     * The backends speak HTTP/1.1: an h2c upgrade offer on every request (what the JDK client would
+     * send by default) is never accepted by them, so the gateway makes none.
      */
     @Test
     void backendsAreCalledOverHttp11WithoutAnH2cUpgradeOffer() {

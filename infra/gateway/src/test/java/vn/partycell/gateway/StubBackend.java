@@ -16,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A tiny HTTP server standing in for one backend service: it answers every request with a JSON
  * echo of what it received (service name, method, path, raw query, Authorization, X-Request-Id,
- * body), optionally after a delay.
+ * body, Cookie, Accept-Encoding), optionally after a delay. Paths ending in {@code /redirect},
+ * {@code /cookie} and {@code /gzip} answer with a 302, a Set-Cookie or a gzip-encoded body, to show
+ * that the proxy passes such answers through instead of acting on them.
  */
 final class StubBackend implements AutoCloseable {
 
@@ -78,6 +80,8 @@ final class StubBackend implements AutoCloseable {
             echo.put("upgrade", exchange.getRequestHeaders().getFirst("Upgrade"));
             echo.put("connection", exchange.getRequestHeaders().getFirst("Connection"));
             echo.put("protocol", exchange.getProtocol());
+            echo.put("cookie", exchange.getRequestHeaders().getFirst("Cookie"));
+            echo.put("acceptEncoding", exchange.getRequestHeaders().getFirst("Accept-Encoding"));
             echo.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] body = JSON.writeValueAsBytes(echo);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -88,6 +92,20 @@ final class StubBackend implements AutoCloseable {
                 exchange.getResponseHeaders().set("X-Request-Id", requestId);
             }
             int status = "POST".equals(exchange.getRequestMethod()) ? 201 : 200;
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.endsWith("/redirect")) {
+                exchange.getResponseHeaders().set("Location", "/api/v1/members/elsewhere");
+                status = 302;
+            } else if (path.endsWith("/cookie")) {
+                exchange.getResponseHeaders().add("Set-Cookie", "backend-session=s3cr3t; Path=/");
+            } else if (path.endsWith("/gzip")) {
+                java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+                try (var gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+                    gzip.write(body);
+                }
+                body = zipped.toByteArray();
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            }
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
