@@ -1,10 +1,10 @@
 package vn.partycell.meeting.adapter.in.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -28,6 +28,7 @@ import vn.partycell.meeting.domain.OrgUnitId;
 import vn.partycell.meeting.domain.SelfCriticismOutcome;
 import vn.partycell.meeting.domain.SelfCriticismRotation.Candidate;
 import vn.partycell.meeting.domain.SelfCriticismRound;
+import vn.partycell.platform.kernel.InvalidInputException;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.web.ETags;
 
@@ -41,7 +42,12 @@ import vn.partycell.platform.web.ETags;
 @Tag(name = "Tự phê bình", description = "Đề cử của tổ đảng, chi ủy chọn người tự phê bình, ghi kết quả")
 public class SelfCriticismController {
 
-    static final String MONTH = "[0-9]{4}-(0[1-9]|1[0-2])";
+    /**
+     * Checked here rather than by a constraint on the path variable: a constraint there would turn
+     * the body's field errors into errors of the whole body parameter.
+     */
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
+
     static final String MONTH_MESSAGE = "tháng theo dạng yyyy-MM, ví dụ 2026-03";
 
     private final SelfCriticismService service;
@@ -139,8 +145,8 @@ public class SelfCriticismController {
     public ResponseEntity<RoundResponse> round(
             Caller caller,
             @PathVariable UUID cellId,
-            @PathVariable @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String month) {
-        return answer(service.round(caller, new CellId(cellId), YearMonth.parse(month)));
+            @PathVariable @Parameter(description = MONTH_MESSAGE, example = "2026-03") String month) {
+        return answer(service.round(caller, new CellId(cellId), month(month)));
     }
 
     @GetMapping("/suggestions")
@@ -151,8 +157,8 @@ public class SelfCriticismController {
     public SuggestionsResponse suggestions(
             Caller caller,
             @PathVariable UUID cellId,
-            @PathVariable @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String month) {
-        YearMonth m = YearMonth.parse(month);
+            @PathVariable @Parameter(description = MONTH_MESSAGE, example = "2026-03") String month) {
+        YearMonth m = month(month);
         List<GroupView> groups = service.suggestions(caller, new CellId(cellId), m).stream()
                 .map(GroupView::of)
                 .toList();
@@ -166,14 +172,14 @@ public class SelfCriticismController {
     public ResponseEntity<RoundResponse> nominate(
             Caller caller,
             @PathVariable UUID cellId,
-            @PathVariable @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String month,
+            @PathVariable @Parameter(description = MONTH_MESSAGE, example = "2026-03") String month,
             @PathVariable UUID partyGroupId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody NominationRequest r) {
         return answer(service.nominate(
                 caller,
                 new CellId(cellId),
-                YearMonth.parse(month),
+                month(month),
                 new OrgUnitId(partyGroupId),
                 new MemberId(r.memberId()),
                 r.note(),
@@ -185,15 +191,11 @@ public class SelfCriticismController {
     public ResponseEntity<RoundResponse> pick(
             Caller caller,
             @PathVariable UUID cellId,
-            @PathVariable @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String month,
+            @PathVariable @Parameter(description = MONTH_MESSAGE, example = "2026-03") String month,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody PickRequest r) {
         return answer(service.pick(
-                caller,
-                new CellId(cellId),
-                YearMonth.parse(month),
-                new MemberId(r.memberId()),
-                ETags.ifMatch(ifMatch)));
+                caller, new CellId(cellId), month(month), new MemberId(r.memberId()), ETags.ifMatch(ifMatch)));
     }
 
     @PutMapping("/outcome")
@@ -203,17 +205,18 @@ public class SelfCriticismController {
     public ResponseEntity<RoundResponse> outcome(
             Caller caller,
             @PathVariable UUID cellId,
-            @PathVariable @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String month,
+            @PathVariable @Parameter(description = MONTH_MESSAGE, example = "2026-03") String month,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OutcomeRequest r) {
         return answer(service.recordOutcome(
-                caller,
-                new CellId(cellId),
-                YearMonth.parse(month),
-                r.done(),
-                r.reason(),
-                r.note(),
-                ETags.ifMatch(ifMatch)));
+                caller, new CellId(cellId), month(month), r.done(), r.reason(), r.note(), ETags.ifMatch(ifMatch)));
+    }
+
+    private static YearMonth month(String month) {
+        if (month == null || !MONTH.matcher(month).matches()) {
+            throw new InvalidInputException("month", MONTH_MESSAGE, month);
+        }
+        return YearMonth.parse(month);
     }
 
     private static ResponseEntity<RoundResponse> answer(SelfCriticismRound round) {
