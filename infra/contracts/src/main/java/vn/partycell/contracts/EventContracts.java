@@ -44,6 +44,8 @@ public final class EventContracts {
     public static final String MEETING_CLOSED = "meetings.meeting.closed";
     public static final String DUES_RECORDED = "members.dues.recorded";
     public static final String ABSENCE_COUNTED = "evaluations.scorecard.absence-counted";
+    public static final String SELF_CRITICISM_RECORDED = "meetings.self-criticism.recorded";
+    public static final String MEETING_GRADED = "meetings.meeting.graded";
 
     /** Every event type with a contract, in the order of the AsyncAPI document. */
     public static final List<String> EVENT_TYPES = List.of(
@@ -60,7 +62,9 @@ public final class EventContracts {
             MEETING_CLOSED,
             DUES_RECORDED,
             ABSENCE_COUNTED,
-            MEMBER_DISCIPLINE_DECIDED);
+            MEMBER_DISCIPLINE_DECIDED,
+            SELF_CRITICISM_RECORDED,
+            MEETING_GRADED);
 
     /** Prefix of every producer's CloudEvents {@code source}: {@code /partycell/<spring.application.name>}. */
     public static final String SOURCE_PREFIX = "/partycell/";
@@ -74,7 +78,8 @@ public final class EventContracts {
             "members.member.v1", "member-service",
             "meetings.meeting.v1", "meeting-service",
             "members.dues.v1", "member-service",
-            "evaluations.scorecard.v1", "evaluation-service");
+            "evaluations.scorecard.v1", "evaluation-service",
+            "meetings.self-criticism.v1", "meeting-service");
 
     /** The major version every current event type is published in. */
     public static final int CURRENT_MAJOR = 1;

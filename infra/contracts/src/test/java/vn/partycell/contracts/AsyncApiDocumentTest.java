@@ -38,7 +38,9 @@ class AsyncApiDocumentTest {
             Map.entry(EventContracts.MEETING_SCHEDULED, "meetings.meeting.v1"),
             Map.entry(EventContracts.MEETING_CLOSED, "meetings.meeting.v1"),
             Map.entry(EventContracts.DUES_RECORDED, "members.dues.v1"),
-            Map.entry(EventContracts.ABSENCE_COUNTED, "evaluations.scorecard.v1"));
+            Map.entry(EventContracts.ABSENCE_COUNTED, "evaluations.scorecard.v1"),
+            Map.entry(EventContracts.SELF_CRITICISM_RECORDED, "meetings.self-criticism.v1"),
+            Map.entry(EventContracts.MEETING_GRADED, "meetings.meeting.v1"));
 
     @Test
     void isAnAsyncApi3DocumentWithTheTwoServers() {
@@ -242,7 +244,7 @@ class AsyncApiDocumentTest {
                         Map.entry(
                                 "member-service",
                                 Set.of("members.org-unit.v1", "members.member.v1", "members.dues.v1")),
-                        Map.entry("meeting-service", Set.of("meetings.meeting.v1")),
+                        Map.entry("meeting-service", Set.of("meetings.meeting.v1", "meetings.self-criticism.v1")),
                         Map.entry("evaluation-service", Set.of("evaluations.scorecard.v1")));
         assertThat(receives)
                 .containsOnly(

@@ -33,6 +33,7 @@ class EventContractsTest {
         assertThat(EventContracts.producerSource("members.org-unit.v1")).contains("/partycell/member-service");
         assertThat(EventContracts.producerSource("members.member.v1")).contains("/partycell/member-service");
         assertThat(EventContracts.producerSource("meetings.meeting.v1")).contains("/partycell/meeting-service");
+        assertThat(EventContracts.producerSource("meetings.self-criticism.v1")).contains("/partycell/meeting-service");
         assertThat(EventContracts.producerSource("evaluations.scorecard.v1")).contains("/partycell/evaluation-service");
         assertThat(EventContracts.producerSource("meetings.meeting.v2")).isEmpty();
         assertThat(EventContracts.producerSource(null)).isEmpty();
@@ -63,7 +64,9 @@ class EventContractsTest {
                         "meetings.meeting.closed",
                         "members.dues.recorded",
                         "evaluations.scorecard.absence-counted",
-                        "members.member.discipline-decided");
+                        "members.member.discipline-decided",
+                        "meetings.self-criticism.recorded",
+                        "meetings.meeting.graded");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
         // Never produced (each change of an org unit has its own type): no contract.

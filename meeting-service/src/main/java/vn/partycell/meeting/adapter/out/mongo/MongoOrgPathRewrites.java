@@ -44,6 +44,8 @@ public class MongoOrgPathRewrites implements OrgPathRewrites {
         OrgPathRewrite.rewrite(mongo, MongoRosterRepository.CELLS, "orgPath", from, to);
         OrgPathRewrite.rewrite(mongo, MongoRosterRepository.ROSTER, "orgPath", from, to);
         OrgPathRewrite.rewrite(mongo, MongoMeetingRepository.COLLECTION, "orgPath", from, to);
+        OrgPathRewrite.rewrite(mongo, MongoSelfCriticismRepository.COLLECTION, "orgPath", from, to);
+        OrgPathRewrite.rewrite(mongo, MongoMeetingGradeRepository.COLLECTION, "orgPath", from, to);
     }
 
     @Override

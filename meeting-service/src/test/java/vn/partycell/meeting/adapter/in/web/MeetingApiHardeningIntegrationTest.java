@@ -103,7 +103,12 @@ class MeetingApiHardeningIntegrationTest {
                                 .token())
                 .example("cellId", cellId.toString())
                 .example("id", meetingId)
-                .example("memberId", memberId.toString());
+                .example("memberId", memberId.toString())
+                .example(
+                        "month",
+                        java.time.YearMonth.now(vn.partycell.platform.kernel.VietnamTime.ZONE)
+                                .toString())
+                .example("partyGroupId", cellId.toString());
 
         List<String> findings = fuzz.run();
 
