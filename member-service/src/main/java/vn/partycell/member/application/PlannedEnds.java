@@ -42,6 +42,7 @@ public class PlannedEnds {
     static final String RECORDED_BY = "system:planned-ends";
     static final String JOB = "planned-ends";
     static final int BATCH = 200;
+    static final Duration RUN_LEASE = Duration.ofMinutes(10);
 
     private static final Logger log = LoggerFactory.getLogger(PlannedEnds.class);
 
@@ -83,7 +84,9 @@ public class PlannedEnds {
 
     private void runLogged() {
         try {
-            if (lease.hold(JOB, interval.plusMinutes(5))) {
+            // Held for one run, not for the interval: an instance that stops (or dies) does not keep
+            // the others from the next run for an hour.
+            if (lease.hold(JOB, RUN_LEASE)) {
                 int ended = applyDue(LocalDate.now(clock.withZone(VietnamTime.ZONE)));
                 if (ended > 0) {
                     log.info("planned ends applied to {} members", ended);
