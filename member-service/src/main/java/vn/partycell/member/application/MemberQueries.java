@@ -1,21 +1,26 @@
 package vn.partycell.member.application;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import vn.partycell.member.domain.Member;
+import vn.partycell.member.domain.MemberId;
 import vn.partycell.member.domain.OrgUnit;
 import vn.partycell.platform.kernel.ForbiddenException;
 import vn.partycell.platform.kernel.NotFoundException;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
+import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Role;
 
 /**
  * Member lists (danh sách đảng viên): search by name with or without diacritics, card number,
- * citizen ID, status, cell and subtree, in Vietnamese order, as pages or as a streamed export. A
+ * citizen ID, status, role held today, cell and subtree, in Vietnamese order, as pages or as a streamed export. A
  * caller sees only the subtrees they are granted: a filter naming a node outside them is a 404, as a
  * node that does not exist.
  */
@@ -28,16 +33,26 @@ public class MemberQueries {
     private final MemberDirectory directory;
     private final OrgUnitRepository units;
     private final int exportBatch;
+    private final Clock clock;
+
+    public MemberQueries(MemberDirectory directory, OrgUnitRepository units) {
+        this(directory, units, Clock.systemUTC());
+    }
 
     @Autowired
-    public MemberQueries(MemberDirectory directory, OrgUnitRepository units) {
-        this(directory, units, EXPORT_BATCH);
+    public MemberQueries(MemberDirectory directory, OrgUnitRepository units, Clock clock) {
+        this(directory, units, EXPORT_BATCH, clock);
     }
 
     MemberQueries(MemberDirectory directory, OrgUnitRepository units, int exportBatch) {
+        this(directory, units, exportBatch, Clock.systemUTC());
+    }
+
+    MemberQueries(MemberDirectory directory, OrgUnitRepository units, int exportBatch, Clock clock) {
         this.directory = directory;
         this.units = units;
         this.exportBatch = exportBatch;
+        this.clock = clock;
     }
 
     /** Who sees a member's personal data in a list: the member, and a secretary or above over them. */
@@ -77,9 +92,9 @@ public class MemberQueries {
             caller.requireRead(filter.orgPath(), "tổ chức", filter.orgPath());
             within = List.of(filter.orgPath());
         }
+        OrgUnit cell = null;
         if (filter.cellId() != null) {
-            OrgUnit cell =
-                    units.find(filter.cellId()).orElseThrow(() -> new NotFoundException("chi bộ", filter.cellId()));
+            cell = units.find(filter.cellId()).orElseThrow(() -> new NotFoundException("chi bộ", filter.cellId()));
             caller.requireRead(cell.orgPath(), "chi bộ", filter.cellId());
         }
         if (filter.citizenId() != null) {
@@ -94,12 +109,21 @@ public class MemberQueries {
                 throw new ForbiddenException("Tra cứu theo số CCCD cần quyền bí thư trở lên");
             }
         }
+        // Roles in force today, looked up on the nodes of the narrowest scope (and above it): the
+        // holders are few, and the directory then reads them by id rather than scanning the list.
+        Set<MemberId> holders = filter.role() == null
+                ? null
+                : units.holdersOn(
+                        filter.role(),
+                        cell != null ? List.of(cell.orgPath()) : within,
+                        LocalDate.now(clock.withZone(VietnamTime.ZONE)));
         return new MemberSearch(
                 within,
                 filter.name() == null ? List.of() : VietnameseCollation.foldedWords(filter.name()),
                 filter.status(),
                 filter.cellId(),
                 filter.partyCardNumber(),
-                filter.citizenId());
+                filter.citizenId(),
+                holders);
     }
 }

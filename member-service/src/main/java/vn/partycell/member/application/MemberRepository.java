@@ -1,6 +1,7 @@
 package vn.partycell.member.application;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberEvent;
@@ -30,4 +31,10 @@ public interface MemberRepository {
      * dueBy}, earliest first.
      */
     ResultPage<Member> recognitionsDue(OrgPath subtree, LocalDate dueBy, PageQuery page);
+
+    /**
+     * Members whose exemption or attachment in force has a planned end on or before {@code day}
+     * ({@link Member#nextPlannedEnd}), at most {@code limit}.
+     */
+    List<Member> withPlannedEndBy(LocalDate day, int limit);
 }

@@ -1,6 +1,8 @@
 package vn.partycell.member.application;
 
 import java.util.List;
+import java.util.Set;
+import vn.partycell.member.domain.MemberId;
 import vn.partycell.member.domain.MemberStatus;
 import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.platform.kernel.OrgPath;
@@ -16,6 +18,7 @@ import vn.partycell.platform.kernel.OrgPath;
  * @param cellId the cell the member is recorded in
  * @param partyCardNumber the party card number, exactly
  * @param citizenId the citizen ID (CCCD), exactly
+ * @param memberIds only these members (the holders of a role), or null for any
  */
 public record MemberSearch(
         List<OrgPath> within,
@@ -23,10 +26,22 @@ public record MemberSearch(
         MemberStatus status,
         OrgUnitId cellId,
         String partyCardNumber,
-        String citizenId) {
+        String citizenId,
+        Set<MemberId> memberIds) {
 
     public MemberSearch {
         within = List.copyOf(within);
         nameWords = List.copyOf(nameWords);
+        memberIds = memberIds == null ? null : Set.copyOf(memberIds);
+    }
+
+    public MemberSearch(
+            List<OrgPath> within,
+            List<String> nameWords,
+            MemberStatus status,
+            OrgUnitId cellId,
+            String partyCardNumber,
+            String citizenId) {
+        this(within, nameWords, status, cellId, partyCardNumber, citizenId, null);
     }
 }

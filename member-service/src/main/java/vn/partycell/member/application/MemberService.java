@@ -65,11 +65,22 @@ public class MemberService {
         this.composition = composition;
     }
 
+    private RoleTenure roleTenure;
+
+    /** Roles end when their holder leaves the node (rules.md 1.9), after each member write. */
+    @Autowired(required = false)
+    public void setRoleTenure(RoleTenure roleTenure) {
+        this.roleTenure = roleTenure;
+    }
+
     /**
      * After a write that may change a cell's full members (the count is per cell, by its key): the
      * cell the member was in and, after an accepted transfer, the one they are in now.
      */
     private void refreshComposition(Member before, Member after) {
+        if (roleTenure != null) {
+            roleTenure.afterChange(before, after);
+        }
         if (composition != null) {
             composition.refresh(after.cellId());
             if (before != null && !before.cellId().equals(after.cellId())) {

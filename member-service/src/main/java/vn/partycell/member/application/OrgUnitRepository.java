@@ -58,4 +58,14 @@ public interface OrgUnitRepository {
 
     /** Cells under {@code prefix} whose stored composition has warnings, by org path. */
     ResultPage<CellComposition> withCompositionWarnings(OrgPath prefix, PageQuery page);
+
+    /** Nodes where the member was ever assigned a role (ended or not); few per member. */
+    List<OrgUnit> withRolesOf(vn.partycell.member.domain.MemberId memberId);
+
+    /**
+     * Who holds {@code role} on {@code day} ({@link OrgUnit#holdersOn}) on a node under any of {@code
+     * within} or above one of them (a committee's roles are held by members of the cells below it).
+     */
+    java.util.Set<vn.partycell.member.domain.MemberId> holdersOn(
+            vn.partycell.member.domain.ElectedRole role, List<OrgPath> within, java.time.LocalDate day);
 }

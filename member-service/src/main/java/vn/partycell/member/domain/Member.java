@@ -66,10 +66,14 @@ public record Member(
         Map<String, Object> problems = new LinkedHashMap<>();
         if (!cell.isCell()) {
             problems.put("cellId", "phải là một chi bộ (CELL), không phải " + cell.kind());
+        } else if (cell.isDissolved()) {
+            problems.put("cellId", "chi bộ đã giải thể ngày " + cell.dissolvedOn());
         }
         if (partyGroup != null
                 && (partyGroup.kind() != OrgUnitKind.PARTY_GROUP || !cell.id().equals(partyGroup.parentId()))) {
             problems.put("partyGroupId", "phải là một tổ đảng thuộc chi bộ đã chọn");
+        } else if (partyGroup != null && partyGroup.isDissolved()) {
+            problems.put("partyGroupId", "tổ đảng đã giải thể ngày " + partyGroup.dissolvedOn());
         }
         if (!status.isActive()) {
             problems.put("status", "đảng viên mới chỉ có thể là PROBATIONARY hoặc FULL");
@@ -276,6 +280,11 @@ public record Member(
             throw new IllegalArgumentException("the receiving cell is the one the request names");
         }
         checkDate("effectiveOn", on, today);
+        if (accepted && receivingCell.isDissolved()) {
+            // The cell may have been dissolved while the request waited; it can still refuse.
+            throw fieldProblem(
+                    "org-unit-dissolved", "accepted", "chi bộ nhận đã giải thể ngày " + receivingCell.dissolvedOn());
+        }
         if (on.isBefore(request.effectiveOn())) {
             throw fieldProblem(
                     "transfer-invalid", "effectiveOn", "không được trước ngày chuyển " + request.effectiveOn());
@@ -310,6 +319,78 @@ public record Member(
         }
         next.state();
         return Change.of(next, new MemberEvent.Updated(next));
+    }
+
+    /**
+     * The earliest planned end ({@code until}) of the exemption or attachment in force, if any: the
+     * day {@link #applyPlannedEnds} ends it.
+     */
+    public Optional<LocalDate> nextPlannedEnd() {
+        if (!(state() instanceof MemberState.Active a)) {
+            return Optional.empty();
+        }
+        LocalDate next = null;
+        for (StatusChange line : new StatusChange[] {a.exemption(), a.attachment()}) {
+            if (line != null
+                    && line.until() != null
+                    && (next == null || line.until().isBefore(next))) {
+                next = line.until();
+            }
+        }
+        return Optional.ofNullable(next);
+    }
+
+    /**
+     * Planned ends that have come: an exemption or attachment (or accepted temporary transfer) whose
+     * {@code until} is on or before {@code today} ends by a line dated that {@code until}, recorded by
+     * {@code recordedBy} (the planned-ends job), so the derived state and the published event follow
+     * from the history like any other end. Empty when nothing is due.
+     */
+    public Optional<Change<Member, MemberEvent>> applyPlannedEnds(LocalDate today, String recordedBy, Instant now) {
+        if (!(state() instanceof MemberState.Active a)) {
+            return Optional.empty();
+        }
+        List<StatusChange> ends = new ArrayList<>();
+        if (a.exemption() != null
+                && a.exemption().until() != null
+                && !a.exemption().until().isAfter(today)) {
+            ends.add(StatusChange.simple(
+                    StatusChangeKind.EXEMPTION_END,
+                    a.exemption().until(),
+                    "Hết thời hạn miễn sinh hoạt theo kế hoạch",
+                    recordedBy,
+                    now));
+        }
+        if (a.attachment() != null
+                && a.attachment().until() != null
+                && !a.attachment().until().isAfter(today)) {
+            ends.add(StatusChange.simple(
+                    StatusChangeKind.ATTACHMENT_END,
+                    a.attachment().until(),
+                    "Hết thời hạn sinh hoạt tạm thời theo kế hoạch",
+                    recordedBy,
+                    now));
+        }
+        if (ends.isEmpty()) {
+            return Optional.empty();
+        }
+        ends.sort(java.util.Comparator.comparing(StatusChange::effectiveOn));
+        List<StatusChange> lines = new ArrayList<>(history);
+        lines.addAll(ends);
+        Member next = new Member(
+                id,
+                person,
+                cellId,
+                partyGroupId,
+                orgPath,
+                joinedOn,
+                lines,
+                version + 1,
+                recognitionDueOn,
+                discipline,
+                identityCorrections);
+        next.state();
+        return Optional.of(Change.of(next, new MemberEvent.Updated(next)));
     }
 
     /** Xóa tên (final). */
@@ -516,6 +597,9 @@ public record Member(
         }
         if (cell.id().equals(cellId)) {
             throw fieldProblem("same-cell", field, "phải là chi bộ khác với chi bộ đang sinh hoạt");
+        }
+        if (cell.isDissolved()) {
+            throw fieldProblem("org-unit-dissolved", field, "chi bộ đã giải thể ngày " + cell.dissolvedOn());
         }
     }
 

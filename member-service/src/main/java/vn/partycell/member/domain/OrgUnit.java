@@ -216,7 +216,8 @@ public record OrgUnit(
                     "Chức danh " + role + " không bầu ở " + kind,
                     Map.of("field", "role", "kind", kind, "role", role));
         }
-        if (!member.isActive() || !activeHere(member)) {
+        // In transit the member is in no cell's roster, so active in no node (rules.md 1.8).
+        if (!member.isActive() || member.state() instanceof MemberState.InTransit || !activeHere(member)) {
             throw new RuleViolationException(
                     "member-not-active-here",
                     "Đảng viên không sinh hoạt tại tổ chức này nên không thể giữ chức danh ở đây",
@@ -269,6 +270,40 @@ public record OrgUnit(
         return Change.of(changed, new OrgUnitEvent.RoleEnded(changed, assigned, ended));
     }
 
+    /**
+     * Roles end when their holder leaves the node (rules.md 1.9): once {@code member} is no longer
+     * active here (removed, expelled, deceased, or transferred out officially), every role they
+     * still hold here ends on {@code on} (not before the role began), one {@link OrgUnitEvent.RoleEnded}
+     * each. A member in transit, attached elsewhere or exempted keeps their roles. Empty when the
+     * member holds nothing here or is still active here; a dissolved node changes no more.
+     */
+    public java.util.Optional<Change<OrgUnit, OrgUnitEvent>> endRolesOfDeparted(
+            Member member, LocalDate on, String reason, String recordedBy, Instant now) {
+        if (isDissolved() || (member.isActive() && activeHere(member))) {
+            return java.util.Optional.empty();
+        }
+        List<RoleRecord.Assigned> held = currentRoles().stream()
+                .filter(a -> a.memberId().equals(member.id()))
+                .toList();
+        if (held.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<RoleRecord> next = new ArrayList<>(roles);
+        List<RoleRecord.Ended> endings = new ArrayList<>();
+        for (RoleRecord.Assigned a : held) {
+            LocalDate day = on.isBefore(a.from()) ? a.from() : on;
+            RoleRecord.Ended ended = new RoleRecord.Ended(a.assignmentId(), day, reason, recordedBy, now);
+            next.add(ended);
+            endings.add(ended);
+        }
+        OrgUnit changed = with(name, parentId, orgPath, dissolvedOn, pendingMove, terms, next);
+        List<OrgUnitEvent> events = new ArrayList<>();
+        for (int i = 0; i < held.size(); i++) {
+            events.add(new OrgUnitEvent.RoleEnded(changed, held.get(i), endings.get(i)));
+        }
+        return java.util.Optional.of(new Change<>(changed, events));
+    }
+
     /** The assignments no ended record names, in the order they were made. */
     public List<RoleRecord.Assigned> currentRoles() {
         Set<UUID> ended = new java.util.HashSet<>();
@@ -284,6 +319,30 @@ public record OrgUnit(
             }
         }
         return current;
+    }
+
+    /**
+     * Who holds {@code role} here on {@code day}: assigned from that day or before, and not ended on
+     * or before it (an ending's day is the first day without the role).
+     */
+    public Set<MemberId> holdersOn(ElectedRole role, LocalDate day) {
+        java.util.Map<UUID, LocalDate> endedOn = new java.util.HashMap<>();
+        for (RoleRecord r : roles) {
+            if (r instanceof RoleRecord.Ended e) {
+                endedOn.put(e.assignmentId(), e.on());
+            }
+        }
+        Set<MemberId> holders = new java.util.LinkedHashSet<>();
+        for (RoleRecord r : roles) {
+            if (r instanceof RoleRecord.Assigned a
+                    && a.role() == role
+                    && !a.from().isAfter(day)
+                    && (!endedOn.containsKey(a.assignmentId())
+                            || endedOn.get(a.assignmentId()).isAfter(day))) {
+                holders.add(a.memberId());
+            }
+        }
+        return holders;
     }
 
     /** The roles someone currently holds here. */

@@ -74,6 +74,7 @@ class InMemoryMemberDirectory implements MemberDirectory {
                         || s.partyCardNumber().equals(m.person().partyCardNumber()))
                 .filter(m ->
                         s.citizenId() == null || s.citizenId().equals(m.person().citizenId()))
+                .filter(m -> s.memberIds() == null || s.memberIds().contains(m.id()))
                 .sorted(order);
     }
 }

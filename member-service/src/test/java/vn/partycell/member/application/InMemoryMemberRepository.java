@@ -101,4 +101,12 @@ class InMemoryMemberRepository implements MemberRepository {
         return new ResultPage<>(
                 all.stream().skip(page.offset()).limit(page.size()).toList(), page, all.size());
     }
+
+    @Override
+    public List<Member> withPlannedEndBy(java.time.LocalDate day, int limit) {
+        return members.values().stream()
+                .filter(m -> m.nextPlannedEnd().filter(d -> !d.isAfter(day)).isPresent())
+                .limit(limit)
+                .toList();
+    }
 }

@@ -172,4 +172,24 @@ class InMemoryOrgUnitRepository implements OrgUnitRepository {
         return new ResultPage<>(
                 all.stream().skip(page.offset()).limit(page.size()).toList(), page, all.size());
     }
+
+    @Override
+    public List<OrgUnit> withRolesOf(vn.partycell.member.domain.MemberId memberId) {
+        return units.values().stream()
+                .filter(u -> u.roles().stream()
+                        .anyMatch(r -> r instanceof vn.partycell.member.domain.RoleRecord.Assigned a
+                                && a.memberId().equals(memberId)))
+                .toList();
+    }
+
+    @Override
+    public java.util.Set<vn.partycell.member.domain.MemberId> holdersOn(
+            vn.partycell.member.domain.ElectedRole role, List<OrgPath> within, java.time.LocalDate day) {
+        java.util.Set<vn.partycell.member.domain.MemberId> holders = new java.util.LinkedHashSet<>();
+        units.values().stream()
+                .filter(u -> within.stream()
+                        .anyMatch(p -> p.covers(u.orgPath()) || u.orgPath().covers(p)))
+                .forEach(u -> holders.addAll(u.holdersOn(role, day)));
+        return holders;
+    }
 }

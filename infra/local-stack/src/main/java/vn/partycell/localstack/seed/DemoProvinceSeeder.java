@@ -9,6 +9,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -32,8 +34,12 @@ import vn.partycell.localstack.seed.DemoProvincePlan.Unit;
 
 /**
  * Creates the demo province through the gateway (as the dev issuer's administrator) and writes the
- * demo users the gateway's dev issuer signs tokens for. Does nothing when province {@code hy}
- * already exists, so the data and the users file are written once.
+ * demo users the gateway's dev issuer signs tokens for, then the demo story ({@link DemoProvinceStory}:
+ * terms, roles, dues, exemption, attachment, transfers, a discipline decision). The users file is
+ * written last and marks a finished seed: with province {@code hy} present and the file there, it
+ * does nothing; with the province present and no file (a first start interrupted), it finishes the
+ * seed, finding every unit (by parent and code) and member (by citizen ID) already created and
+ * writing only what is missing, so nothing is created twice.
  *
  * <p>Users file ({@code demo-users.json}, read by the gateway on every /dev/tokens request):
  * {@code {"users":[{"username":..,"displayName":..,"memberId":..,"grants":[{"org":..,"role":..}]}]}}.
@@ -71,38 +77,39 @@ public final class DemoProvinceSeeder {
     public Outcome run() {
         String admin = DevTokens.fetch(api).adminToken(json);
         String provinceCode = plan.province().code();
-        if (findUnit(admin, provinceCode).isPresent()) {
+        boolean started = findUnit(admin, provinceCode).isPresent();
+        // The users file is written last: with it, an earlier seed finished; without it, it was interrupted.
+        if (started && Files.exists(usersFile)) {
             out.println("Demo data already present, skipping the seed");
-            if (!Files.exists(usersFile)) {
-                out.println("  (No " + usersFile + ": the previous seed may have been interrupted. "
-                        + "To seed again from scratch, stop the local stack and delete its data directory.)");
-            }
             String firstCellId = findUnit(admin, firstCellCode())
                     .map(unit -> unit.path("id").asString())
                     .orElse(null);
             return new Outcome(false, 0, 0, firstCellId, List.of());
         }
-        long started = System.nanoTime();
+        if (started) {
+            out.println("An earlier seed was interrupted: finishing it (what exists is found, not created again)");
+        }
+        long begun = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
-            return create(admin, pool, started);
+            return create(admin, pool, begun, started);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private Outcome create(String admin, ExecutorService pool, long started) {
+    private Outcome create(String admin, ExecutorService pool, long started, boolean resume) {
         out.println("Seeding demo data: " + plan.province().name() + "…");
         // Records compare by value and party groups look alike (to-1 under every cell): key by identity.
         Map<Unit, Created> created = new IdentityHashMap<>();
-        created.put(plan.province(), createUnit(admin, plan.province(), null));
+        created.put(plan.province(), ensureUnit(admin, plan.province(), null, resume));
 
         // Level by level: committees, grassroots committees, cells, party groups.
         List<Pending> level = children(plan.province());
         while (!level.isEmpty()) {
             List<Pending> current = level;
             List<Created> results = inParallel(
-                    pool, current, pending -> createUnit(admin, pending.unit(), created.get(pending.parent())));
+                    pool, current, pending -> ensureUnit(admin, pending.unit(), created.get(pending.parent()), resume));
             for (int i = 0; i < current.size(); i++) {
                 created.put(current.get(i).unit(), results.get(i));
             }
@@ -128,7 +135,10 @@ public final class DemoProvinceSeeder {
                     .filter(child -> child.code().equals(member.partyGroupCode()))
                     .findFirst()
                     .orElseThrow();
-            String id = createMember(admin, member, created.get(cell), created.get(group));
+            String id = resume
+                    ? findMember(admin, member)
+                            .orElseGet(() -> createMember(admin, member, created.get(cell), created.get(group)))
+                    : createMember(admin, member, created.get(cell), created.get(group));
             int count = done.incrementAndGet();
             if (count % 100 == 0 || count == members.size()) {
                 out.printf("  %d/%d members%n", count, members.size());
@@ -141,6 +151,11 @@ public final class DemoProvinceSeeder {
                     .computeIfAbsent(members.get(i).cellCode(), code -> new ArrayList<>())
                     .add(memberIds.get(i));
         }
+
+        Map<Unit, String> unitIds = new IdentityHashMap<>();
+        created.forEach((unit, c) -> unitIds.put(unit, c.id()));
+        new DemoProvinceStory(api, plan, unitIds, memberIdsByCell, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), out)
+                .run(admin);
 
         List<DemoUser> users = demoUsers(created, memberIdsByCell);
         writeUsersFile(users);
@@ -162,6 +177,33 @@ public final class DemoProvinceSeeder {
             if (code.equals(unit.path("code").asString())) {
                 return Optional.of(unit);
             }
+        }
+        return Optional.empty();
+    }
+
+    /** On a resumed seed, the unit already created under the same parent (by its code), else a new one. */
+    private Created ensureUnit(String token, Unit unit, Created parent, boolean resume) {
+        if (resume) {
+            String query = "/api/v1/org-units?code=" + URLEncoder.encode(unit.code(), StandardCharsets.UTF_8)
+                    + (parent == null ? "" : "&parentId=" + parent.id());
+            for (JsonNode found : api.get(query, token).path("content")) {
+                boolean sameParent = parent == null
+                        ? found.path("parentId").isNull()
+                                || found.path("parentId").isMissingNode()
+                        : parent.id().equals(found.path("parentId").asString());
+                if (unit.code().equals(found.path("code").asString()) && sameParent) {
+                    return new Created(required(found, "id"), required(found, "orgPath"));
+                }
+            }
+        }
+        return createUnit(token, unit, parent);
+    }
+
+    /** A member already registered, by their citizen ID (unique in member-service). */
+    private Optional<String> findMember(String token, MemberPlan member) {
+        JsonNode page = api.get("/api/v1/members?citizenId=" + member.person().citizenId(), token);
+        for (JsonNode found : page.path("content")) {
+            return Optional.of(required(found, "id"));
         }
         return Optional.empty();
     }

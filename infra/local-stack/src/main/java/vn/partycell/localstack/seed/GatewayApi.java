@@ -56,6 +56,11 @@ public final class GatewayApi {
         return send("POST", path, token, json.writeValueAsString(body), 201);
     }
 
+    /** POST a JSON body to a command endpoint, expecting 200 OK. */
+    public JsonNode command(String path, String token, JsonNode body) {
+        return send("POST", path, token, json.writeValueAsString(body), 200);
+    }
+
     private JsonNode send(String method, String pathAndQuery, String token, String body, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
@@ -81,7 +86,7 @@ public final class GatewayApi {
                     return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
                 }
                 if (status >= 400 && status < 500) {
-                    throw new LaunchException(what + " returned " + status + " (a fault of the demo data seeder):"
+                    throw new ClientError(what + " returned " + status + " (a fault of the demo data seeder):"
                             + System.lineSeparator() + response.body()
                             + (body == null ? "" : System.lineSeparator() + "Body sent: " + body));
                 }
@@ -103,6 +108,13 @@ public final class GatewayApi {
             }
         }
         throw new LaunchException(what + " failed after " + attempts + " attempts: " + lastFailure);
+    }
+
+    /** A 4xx answer: the request is wrong, and sending it again will not help. */
+    public static final class ClientError extends LaunchException {
+        ClientError(String message) {
+            super(message);
+        }
     }
 
     private static String abbreviate(String text) {

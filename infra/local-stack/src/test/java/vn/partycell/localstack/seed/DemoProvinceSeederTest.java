@@ -142,7 +142,7 @@ class DemoProvinceSeederTest {
 
         assertThat(outcome.created()).isTrue();
         assertThat(gateway.members).hasSize(600);
-        assertThat(gateway.posts.get()).isEqualTo(gateway.units.size() + 600 + 3);
+        assertThat(gateway.posts.get()).isEqualTo(gateway.units.size() + 600 + 3 + gateway.storyWrites.size());
     }
 
     @Test
@@ -155,6 +155,81 @@ class DemoProvinceSeederTest {
                 // the gateway's problem detail stays as the API wrote it (Vietnamese, for users)
                 .hasMessageContaining("bị từ chối trong bài kiểm thử");
         assertThat(usersFile).doesNotExist();
+    }
+
+    @Test
+    void anInterruptedFirstSeedIsFinishedByTheNextStartCreatingNothingTwice() throws Exception {
+        // First start stops among the members, the second one in the middle of the demo story.
+        gateway.rejectWith400 = body -> body.path("citizenId").isString() && gateway.members.size() >= 250;
+        assertThatThrownBy(() -> seeder().run()).isInstanceOf(LaunchException.class);
+        assertThat(usersFile).doesNotExist();
+        gateway.rejectWith400 = body -> false;
+        gateway.unavailableAtStoryWrite = 40;
+        gateway.storyUnavailableLeft.set(4); // every attempt of the seeder's client
+        assertThatThrownBy(() -> seeder().run()).isInstanceOf(LaunchException.class);
+        assertThat(usersFile).doesNotExist();
+        assertThat(printed()).contains("An earlier seed was interrupted");
+
+        DemoProvinceSeeder.Outcome finished = seeder().run();
+
+        assertThat(finished.created()).isTrue();
+        assertThat(usersFile).exists();
+        DemoProvincePlan plan =
+                DemoProvincePlan.generate(DemoProvincePlan.DEFAULT_SEED, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+        int planned = 1;
+        for (DemoProvincePlan.Kind kind : List.of(
+                DemoProvincePlan.Kind.COMMITTEE,
+                DemoProvincePlan.Kind.GRASSROOTS,
+                DemoProvincePlan.Kind.CELL,
+                DemoProvincePlan.Kind.PARTY_GROUP)) {
+            planned += plan.units(kind).size();
+        }
+        assertThat(gateway.units).hasSize(planned);
+        assertThat(gateway.members).hasSize(600);
+        for (ObjectNode unit : gateway.units.values()) {
+            String kind = unit.path("kind").asString();
+            if (kind.equals("CELL") || kind.equals("COMMITTEE")) {
+                assertThat(unit.path("terms").findValuesAsString("name"))
+                        .as("terms of " + unit.path("code").asString())
+                        .containsExactly("Nhiệm kỳ 2015–2020", "Nhiệm kỳ 2020–2025", "Nhiệm kỳ 2025–2030");
+            }
+            if (kind.equals("CELL")) {
+                assertThat(unit.path("roles").findValuesAsString("role").stream()
+                                .filter("SECRETARY"::equals))
+                        .as("one secretary in " + unit.path("code").asString())
+                        .hasSize(1);
+            }
+        }
+        for (ObjectNode member : gateway.members.values()) {
+            List<String> kinds = member.path("history").findValuesAsString("kind");
+            assertThat(kinds).doesNotHaveDuplicates();
+            assertThat(member.path("discipline").size()).isLessThanOrEqualTo(1);
+        }
+        assertThat(gateway.members.values().stream()
+                        .flatMap(m -> m.path("history").findValuesAsString("kind").stream())
+                        .sorted()
+                        .toList())
+                .containsExactly(
+                        "ATTACHMENT", "EXEMPTION", "TRANSFER_ACCEPTED", "TRANSFER_REQUESTED", "TRANSFER_REQUESTED");
+        assertThat(gateway.duesRecorded).isNotEmpty();
+        assertThat(gateway.storyWrites.stream().filter(w -> w.contains("/dues/")))
+                .as("each month's sheet is sent at most once per start and records each row once")
+                .isNotEmpty();
+
+        int writes = gateway.storyWrites.size();
+        assertThat(seeder().run().created()).isFalse();
+        assertThat(gateway.storyWrites).hasSize(writes);
+    }
+
+    @Test
+    void aRefusedStoryStepIsReportedAndSkippedSoTheStackStillStarts() throws Exception {
+        gateway.refuseStoryWrite = path -> path.endsWith("/discipline-decisions");
+
+        assertThat(seeder().run().created()).isTrue();
+
+        assertThat(usersFile).exists();
+        assertThat(printed()).contains("step 'discipline' was refused");
+        assertThat(gateway.storyWrites).anyMatch(w -> w.endsWith("/exemptions"));
     }
 
     private ObjectNode unitByCode(String code) {

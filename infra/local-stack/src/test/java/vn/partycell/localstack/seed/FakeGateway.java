@@ -143,6 +143,13 @@ final class FakeGateway implements AutoCloseable {
         if (method.equals("POST") && path.equals("/api/v1/members")) {
             return post(exchange, this::createMember);
         }
+        if (method.equals("GET") && path.equals("/api/v1/members")) {
+            return new Reply(200, listMembers(query(exchange.getRequestURI())));
+        }
+        Reply story = story(exchange, method, path);
+        if (story != null) {
+            return story;
+        }
         return new Reply(404, problem(404, "không có " + method + " " + path, List.of()));
     }
 
@@ -190,10 +197,124 @@ final class FakeGateway implements AutoCloseable {
         return tokens;
     }
 
+    /** Writes of the demo story (terms, roles, dues sheets, member commands), in order, as "METHOD path". */
+    final List<String> storyWrites = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** The story write with this index answers 503 {@link #storyUnavailableLeft} times: a stop mid-story. */
+    volatile int unavailableAtStoryWrite = -1;
+
+    final AtomicInteger storyUnavailableLeft = new AtomicInteger();
+
+    /** Story writes to these paths are refused (422). */
+    volatile Predicate<String> refuseStoryWrite = path -> false;
+
+    /** Dues recorded, as "memberId/yyyy-MM". */
+    final Set<String> duesRecorded = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The endpoints the demo story uses, kept as simple as the seeder's needs: a node's terms and
+     * roles, a cell's monthly dues sheet (rows already recorded are skipped), and a member's history
+     * and discipline, which the member commands append to.
+     */
+    private Reply story(HttpExchange exchange, String method, String path) throws IOException {
+        String[] part = path.split("/");
+        if (part.length < 5 || !part[1].equals("api") || !part[2].equals("v1")) {
+            return null;
+        }
+        boolean unit = part[3].equals("org-units");
+        ObjectNode target = unit ? units.get(part[4]) : part[3].equals("members") ? members.get(part[4]) : null;
+        if (target == null) {
+            return new Reply(404, problem(404, "không tìm thấy " + path, List.of()));
+        }
+        if (method.equals("GET") && part.length == 5) {
+            return new Reply(200, target);
+        }
+        if (!method.equals("POST")) {
+            return null;
+        }
+        JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+        posts.incrementAndGet();
+        if (storyWrites.size() == unavailableAtStoryWrite && storyUnavailableLeft.getAndDecrement() > 0) {
+            return new Reply(503, problem(503, "tạm thời không phục vụ", List.of()));
+        }
+        if (refuseStoryWrite.test(path)) {
+            return new Reply(422, problem(422, "bị từ chối trong bài kiểm thử", List.of()));
+        }
+        storyWrites.add(method + " " + path);
+        synchronized (target) {
+            if (unit && part.length == 6 && part[5].equals("terms")) {
+                arrayOf(target, "terms").add(body);
+                return new Reply(201, target);
+            }
+            if (unit && part.length == 6 && part[5].equals("roles")) {
+                arrayOf(target, "roles").add(((ObjectNode) body.deepCopy()).put("current", true));
+                return new Reply(201, target);
+            }
+            if (unit && part.length == 7 && part[5].equals("dues")) {
+                int recorded = 0;
+                for (JsonNode row : body.path("rows")) {
+                    if (!members.containsKey(row.path("memberId").asString())) {
+                        return new Reply(422, problem(422, "không có đảng viên", List.of()));
+                    }
+                    if (duesRecorded.add(row.path("memberId").asString() + "/" + part[6])) {
+                        recorded++;
+                    }
+                }
+                return new Reply(
+                        200, json.createObjectNode().put("month", part[6]).put("recorded", recorded));
+            }
+            if (!unit) {
+                String command = part[5];
+                if (command.equals("discipline-decisions")) {
+                    arrayOf(target, "discipline").add(body);
+                    return new Reply(200, target);
+                }
+                String kind = switch (command) {
+                    case "exemptions" -> "EXEMPTION";
+                    case "attachments" -> "ATTACHMENT";
+                    case "transfers" ->
+                        part.length == 8 && part[7].equals("acceptance")
+                                ? "TRANSFER_ACCEPTED"
+                                : part.length == 6 ? "TRANSFER_REQUESTED" : null;
+                    default -> null;
+                };
+                if (kind == null) {
+                    return new Reply(404, problem(404, "không có POST " + path, List.of()));
+                }
+                arrayOf(target, "history")
+                        .addObject()
+                        .put("entryId", UUID.randomUUID().toString())
+                        .put("kind", kind);
+                target.put("inTransit", kind.equals("TRANSFER_REQUESTED"));
+                return new Reply(200, target);
+            }
+        }
+        return new Reply(404, problem(404, "không có POST " + path, List.of()));
+    }
+
+    private ArrayNode arrayOf(ObjectNode node, String field) {
+        if (!(node.get(field) instanceof ArrayNode)) {
+            node.putArray(field);
+        }
+        return (ArrayNode) node.get(field);
+    }
+
+    private JsonNode listMembers(Map<String, String> query) {
+        List<ObjectNode> found = members.values().stream()
+                .filter(m -> !query.containsKey("citizenId")
+                        || m.path("citizenId").asString().equals(query.get("citizenId")))
+                .toList();
+        ObjectNode page = json.createObjectNode();
+        page.putArray("content").addAll(found);
+        return page;
+    }
+
     private JsonNode listUnits(Map<String, String> query) {
         List<ObjectNode> found = units.values().stream()
                 .filter(unit -> !query.containsKey("code")
                         || unit.path("code").asString().equals(query.get("code")))
+                .filter(unit -> !query.containsKey("parentId")
+                        || unit.path("parentId").asString().equals(query.get("parentId")))
                 .toList();
         ObjectNode page = json.createObjectNode();
         page.putArray("content").addAll(found);

@@ -20,6 +20,7 @@ import vn.partycell.member.application.MemberExport;
 import vn.partycell.member.application.MemberFilter;
 import vn.partycell.member.application.MemberListing;
 import vn.partycell.member.application.MemberQueries;
+import vn.partycell.member.domain.ElectedRole;
 import vn.partycell.member.domain.Gender;
 import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberStatus;
@@ -37,7 +38,8 @@ public class MemberSearchController {
 
     private static final String ORG_PATH = "^/([a-z0-9][a-z0-9-]{0,31}/)*$";
     private static final String FILTERS = " Lọc theo tên (có hoặc không dấu, mọi kiểu chữ), trạng thái, chi bộ,"
-            + " cây tổ chức (orgPath), số thẻ đảng viên, số CCCD (chỉ bí thư trở lên). Chỉ trong phạm vi được cấp:"
+            + " cây tổ chức (orgPath), số thẻ đảng viên, số CCCD (chỉ bí thư trở lên), chức danh đang giữ hôm nay (role:"
+            + " SECRETARY, DEPUTY_SECRETARY, COMMITTEE_MEMBER, PARTY_GROUP_LEADER, ở tổ chức trong phạm vi hoặc cấp trên). Chỉ trong phạm vi được cấp:"
             + " một bộ lọc ngoài phạm vi trả về 404; tra CCCD với quyền thấp hơn bí thư trả về 403. Thông tin cá nhân"
             + " (ngày sinh, CCCD, điện thoại, e-mail, địa chỉ) chỉ hiện với chính đảng viên và bí thư trở lên.";
 
@@ -108,9 +110,10 @@ public class MemberSearchController {
             @RequestParam(required = false) @Size(max = 20, message = "tối đa 20 ký tự") String cardNumber,
             @RequestParam(required = false) @Pattern(regexp = "\\d{12}", message = "phải gồm đúng 12 chữ số")
                     String citizenId,
+            @RequestParam(required = false) ElectedRole role,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        MemberFilter filter = filter(q, status, cellId, orgPath, cardNumber, citizenId);
+        MemberFilter filter = filter(q, status, cellId, orgPath, cardNumber, citizenId, role);
         return PageResponse.of(
                 queries.search(caller, filter, PageRequests.query(page, size, null, Set.of())), MemberListResponse::of);
     }
@@ -142,10 +145,11 @@ public class MemberSearchController {
             @RequestParam(required = false) @Size(max = 20, message = "tối đa 20 ký tự") String cardNumber,
             @RequestParam(required = false) @Pattern(regexp = "\\d{12}", message = "phải gồm đúng 12 chữ số")
                     String citizenId,
+            @RequestParam(required = false) ElectedRole role,
             HttpServletResponse response)
             throws IOException {
         // Checked before the first byte: a refusal is still a problem+json answer.
-        MemberExport export = queries.export(caller, filter(q, status, cellId, orgPath, cardNumber, citizenId));
+        MemberExport export = queries.export(caller, filter(q, status, cellId, orgPath, cardNumber, citizenId, role));
         boolean xlsx = format.equals("xlsx");
         response.setContentType(xlsx ? MemberXlsxWriter.CONTENT_TYPE : MemberCsvWriter.CONTENT_TYPE);
         response.setHeader(
@@ -163,14 +167,21 @@ public class MemberSearchController {
     }
 
     private static MemberFilter filter(
-            String q, MemberStatus status, UUID cellId, String orgPath, String cardNumber, String citizenId) {
+            String q,
+            MemberStatus status,
+            UUID cellId,
+            String orgPath,
+            String cardNumber,
+            String citizenId,
+            ElectedRole role) {
         return new MemberFilter(
                 blankToNull(q),
                 status,
                 cellId == null ? null : OrgUnitId.of(cellId),
                 blankToNull(orgPath) == null ? null : OrgPath.of(orgPath),
                 blankToNull(cardNumber),
-                blankToNull(citizenId));
+                blankToNull(citizenId),
+                role);
     }
 
     private static String blankToNull(String value) {

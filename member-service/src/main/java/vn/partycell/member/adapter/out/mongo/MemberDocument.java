@@ -24,7 +24,8 @@ import vn.partycell.platform.kernel.OrgPath;
  * {@code (status, orgPath, recognitionDueOn)}. The name's Vietnamese sort key and folded words are
  * computed at every write (see {@link VietnameseCollation}) so that lists sort and filter by an index;
  * {@code nameKeys} says which version computed them ({@link MemberNameKeysBackfill} recomputes older
- * ones at start).
+ * ones at start). {@code plannedEndOn} is the next planned end of the exemption or attachment in force,
+ * which the planned-ends job looks up by its index.
  */
 @Document(MongoMemberRepository.COLLECTION)
 @CompoundIndex(name = "recognitions_due", def = "{'status': 1, 'orgPath': 1, 'recognitionDueOn': 1}")
@@ -50,7 +51,8 @@ public record MemberDocument(
         List<IdentityCorrectionDocument> identityCorrections,
         String sortKey,
         @Indexed List<String> nameWords,
-        @Indexed String nameKeys) {
+        @Indexed String nameKeys,
+        @Indexed(sparse = true, name = "planned_ends") LocalDate plannedEndOn) {
 
     static MemberDocument from(Member m) {
         return new MemberDocument(
@@ -71,7 +73,8 @@ public record MemberDocument(
                 MemberLifecycleDocuments.map(m.identityCorrections(), IdentityCorrectionDocument::from),
                 VietnameseCollation.sortKey(m.person().fullName()),
                 VietnameseCollation.foldedWords(m.person().fullName()),
-                VietnameseCollation.VERSION);
+                VietnameseCollation.VERSION,
+                m.nextPlannedEnd().orElse(null));
     }
 
     Member toDomain() {

@@ -27,6 +27,9 @@ public class MongoMemberDirectory implements MemberDirectory {
 
     private static final Sort VIETNAMESE_ORDER = Sort.by("sortKey", "_id");
 
+    /** Ids per {@code $in} query when a list is narrowed to given members. */
+    private static final int ID_BATCH = 500;
+
     private final MongoTemplate mongo;
 
     public MongoMemberDirectory(MongoTemplate mongo) {
@@ -35,6 +38,15 @@ public class MongoMemberDirectory implements MemberDirectory {
 
     @Override
     public ResultPage<Member> search(MemberSearch search, PageQuery page) {
+        if (search.memberIds() != null) {
+            List<MemberDocument> all = byIds(search);
+            List<Member> content = all.stream()
+                    .skip(page.offset())
+                    .limit(page.size())
+                    .map(MemberDocument::toDomain)
+                    .toList();
+            return new ResultPage<>(content, page, all.size());
+        }
         // The page's own sort is ignored: a member list has one order (PageRequests allows none).
         PageQuery ordered = new PageQuery(page.page(), page.size(), List.of());
         ResultPage<Member> found = MongoPages.find(
@@ -50,6 +62,19 @@ public class MongoMemberDirectory implements MemberDirectory {
 
     @Override
     public List<Member> after(MemberSearch search, Member after, int limit) {
+        if (search.memberIds() != null) {
+            String key = after == null
+                    ? null
+                    : VietnameseCollation.sortKey(after.person().fullName());
+            String id = after == null ? null : after.id().value().toString();
+            return byIds(search).stream()
+                    .filter(d -> key == null
+                            || d.sortKey().compareTo(key) > 0
+                            || (d.sortKey().equals(key) && d.id().compareTo(id) > 0))
+                    .limit(limit)
+                    .map(MemberDocument::toDomain)
+                    .toList();
+        }
         Criteria criteria = criteria(search);
         if (after != null) {
             String key = VietnameseCollation.sortKey(after.person().fullName());
@@ -104,5 +129,40 @@ public class MongoMemberDirectory implements MemberDirectory {
                 .map(p -> Criteria.where("orgPath").regex("^" + p.value()))
                 .toList();
         return any.size() == 1 ? any.getFirst() : new Criteria().orOperator(any);
+    }
+
+    /**
+     * A list narrowed to given members (the holders of a role): read by {@code _id} alone in
+     * batches, the one lookup the local store serves from an index whatever else is asked, then
+     * filtered and put in Vietnamese order here. The holders are few (a handful per node).
+     */
+    private List<MemberDocument> byIds(MemberSearch search) {
+        List<String> ids = search.memberIds().stream()
+                .map(id -> id.value().toString())
+                .sorted()
+                .toList();
+        List<MemberDocument> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += ID_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + ID_BATCH));
+            found.addAll(mongo.find(Query.query(Criteria.where("_id").in(batch)), MemberDocument.class));
+        }
+        return found.stream()
+                .filter(d -> matches(search, d))
+                .sorted(java.util.Comparator.comparing(MemberDocument::sortKey).thenComparing(MemberDocument::id))
+                .toList();
+    }
+
+    /** The same criteria as {@link #criteria}, on one document. */
+    private static boolean matches(MemberSearch s, MemberDocument d) {
+        boolean inScope = s.within().stream()
+                .anyMatch(p -> p.equals(OrgPath.ROOT) || d.orgPath().startsWith(p.value()));
+        List<String> words = d.nameWords() == null ? List.of() : d.nameWords();
+        return inScope
+                && s.nameWords().stream().allMatch(w -> words.stream().anyMatch(x -> x.startsWith(w)))
+                && (s.status() == null || s.status() == d.status())
+                && (s.cellId() == null || s.cellId().value().toString().equals(d.cellId()))
+                && (s.partyCardNumber() == null
+                        || s.partyCardNumber().equals(d.person().partyCardNumber()))
+                && (s.citizenId() == null || s.citizenId().equals(d.citizenId()));
     }
 }

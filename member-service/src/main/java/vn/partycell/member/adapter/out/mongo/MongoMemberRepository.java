@@ -96,4 +96,14 @@ public class MongoMemberRepository implements MemberRepository {
                 MemberDocument.class,
                 MemberDocument::toDomain);
     }
+
+    @Override
+    public java.util.List<Member> withPlannedEndBy(LocalDate day, int limit) {
+        Query query = Query.query(Criteria.where("plannedEndOn").lte(day))
+                .with(Sort.by("plannedEndOn", "_id"))
+                .limit(limit);
+        return mongo.find(query, MemberDocument.class).stream()
+                .map(MemberDocument::toDomain)
+                .toList();
+    }
 }

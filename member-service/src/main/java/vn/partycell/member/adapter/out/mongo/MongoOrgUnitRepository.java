@@ -204,4 +204,51 @@ public class MongoOrgUnitRepository implements OrgUnitRepository {
                         d.fullMembers() == null ? 0 : d.fullMembers(),
                         d.compositionWarnings() == null ? List.of() : d.compositionWarnings()));
     }
+
+    @Override
+    public List<OrgUnit> withRolesOf(vn.partycell.member.domain.MemberId memberId) {
+        return mongo
+                .find(
+                        Query.query(Criteria.where("roles.memberId")
+                                .is(memberId.value().toString())),
+                        OrgUnitDocument.class)
+                .stream()
+                .map(OrgUnitDocument::toDomain)
+                .toList();
+    }
+
+    /**
+     * Nodes with any record of the role under the paths (anchored prefixes) or above them (their
+     * ancestors' paths, by the unique path index), then who holds it that day, decided by the node.
+     */
+    @Override
+    public java.util.Set<vn.partycell.member.domain.MemberId> holdersOn(
+            vn.partycell.member.domain.ElectedRole role, List<OrgPath> within, java.time.LocalDate day) {
+        Criteria criteria = Criteria.where("roles.role").is(role);
+        if (!within.contains(OrgPath.ROOT)) {
+            if (within.isEmpty()) {
+                return java.util.Set.of();
+            }
+            java.util.Set<String> ancestors = new java.util.TreeSet<>();
+            List<Criteria> any = new java.util.ArrayList<>();
+            for (OrgPath p : within) {
+                any.add(Criteria.where("orgPath").regex("^" + p.value()));
+                String value = p.value();
+                for (int at = value.indexOf('/', 1);
+                        at > 0 && at < value.length() - 1;
+                        at = value.indexOf('/', at + 1)) {
+                    ancestors.add(value.substring(0, at + 1));
+                }
+            }
+            if (!ancestors.isEmpty()) {
+                any.add(Criteria.where("orgPath").in(ancestors));
+            }
+            criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(any));
+        }
+        java.util.Set<vn.partycell.member.domain.MemberId> holders = new java.util.LinkedHashSet<>();
+        mongo.find(Query.query(criteria), OrgUnitDocument.class).stream()
+                .map(OrgUnitDocument::toDomain)
+                .forEach(u -> holders.addAll(u.holdersOn(role, day)));
+        return holders;
+    }
 }

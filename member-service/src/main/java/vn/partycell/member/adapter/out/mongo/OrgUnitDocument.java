@@ -26,6 +26,8 @@ import vn.partycell.platform.kernel.OrgPath;
  */
 @Document(MongoOrgUnitRepository.COLLECTION)
 @CompoundIndex(name = "cells_with_warnings", def = "{'kind': 1, 'compositionWarnings.code': 1, 'orgPath': 1}")
+@CompoundIndex(name = "role_records_by_member", def = "{'roles.memberId': 1}")
+@CompoundIndex(name = "role_records_by_role", def = "{'roles.role': 1, 'orgPath': 1}")
 public record OrgUnitDocument(
         @Id String id,
         String code,
