@@ -141,12 +141,7 @@ public class MemberService {
     }
 
     public Member recognise(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
-        return change(
-                caller,
-                id,
-                version,
-                Role.SECRETARY,
-                (m, by) -> m.recognise(on, reason, by.username(), by.at(), by.today()));
+        return dated(caller, id, version, on, reason, Member::recognise);
     }
 
     public Member exempt(Caller caller, MemberId id, Long version, LocalDate from, LocalDate until, String reason) {
@@ -159,12 +154,7 @@ public class MemberService {
     }
 
     public Member endExemption(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
-        return change(
-                caller,
-                id,
-                version,
-                Role.SECRETARY,
-                (m, by) -> m.endExemption(on, reason, by.username(), by.at(), by.today()));
+        return dated(caller, id, version, on, reason, Member::endExemption);
     }
 
     public Member attach(
@@ -185,12 +175,7 @@ public class MemberService {
     }
 
     public Member endAttachment(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
-        return change(
-                caller,
-                id,
-                version,
-                Role.SECRETARY,
-                (m, by) -> m.endAttachment(on, reason, by.username(), by.at(), by.today()));
+        return dated(caller, id, version, on, reason, Member::endAttachment);
     }
 
     public Member requestTransfer(
@@ -229,21 +214,11 @@ public class MemberService {
     }
 
     public Member remove(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
-        return change(
-                caller,
-                id,
-                version,
-                Role.SECRETARY,
-                (m, by) -> m.remove(on, reason, by.username(), by.at(), by.today()));
+        return dated(caller, id, version, on, reason, Member::remove);
     }
 
     public Member recordDeath(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
-        return change(
-                caller,
-                id,
-                version,
-                Role.SECRETARY,
-                (m, by) -> m.recordDeath(on, reason, by.username(), by.at(), by.today()));
+        return dated(caller, id, version, on, reason, Member::recordDeath);
     }
 
     /** Recorded by the cell's secretary; an expulsion (khai trừ) needs a superior over the cell. */
@@ -282,6 +257,23 @@ public class MemberService {
                 version,
                 Role.SECRETARY,
                 (m, by) -> m.correctIdentity(corrected, reason, by.username(), by.at()));
+    }
+
+    /** A dated record with its reason, as the member's commands of that shape take it. */
+    @FunctionalInterface
+    interface DatedCommand {
+        Change<Member, MemberEvent> apply(
+                Member member, LocalDate on, String reason, String recordedBy, Instant now, LocalDate today);
+    }
+
+    /** A dated record with its reason, by a secretary of the member's cell. */
+    private Member dated(Caller caller, MemberId id, Long version, LocalDate on, String reason, DatedCommand command) {
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                (m, by) -> command.apply(m, on, reason, by.username(), by.at(), by.today()));
     }
 
     /** Who records a change and when: the caller's name, the instant, and the day in Vietnam. */

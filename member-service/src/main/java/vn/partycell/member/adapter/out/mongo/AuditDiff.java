@@ -58,8 +58,13 @@ final class AuditDiff {
             if (Objects.equals(from, to)) {
                 continue;
             }
-            if (from instanceof Document f && to instanceof Document t) {
-                compare(field + ".", f, t, changes);
+            if (nested(from) && nested(to)) {
+                // A part created or removed whole is still listed field by field.
+                compare(
+                        field + ".",
+                        from == null ? new Document() : (Document) from,
+                        to == null ? new Document() : (Document) to,
+                        changes);
             } else if (to instanceof List<?> t && appended(from, t)) {
                 List<?> old = from == null ? List.of() : (List<?>) from;
                 if (t.size() > old.size()) {
@@ -69,6 +74,10 @@ final class AuditDiff {
                 changes.add(new FieldChange(field, text(from), text(to)));
             }
         }
+    }
+
+    private static boolean nested(Object value) {
+        return value == null || value instanceof Document;
     }
 
     /** True when {@code to} is {@code from} with lines added at its end. */
