@@ -2,8 +2,12 @@ package vn.partycell.member.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import vn.partycell.member.domain.Member;
@@ -33,25 +37,23 @@ public class MemberQueries {
     private final MemberDirectory directory;
     private final OrgUnitRepository units;
     private final int exportBatch;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public MemberQueries(MemberDirectory directory, OrgUnitRepository units) {
-        this(directory, units, Clock.systemUTC());
-    }
-
     @Autowired
-    public MemberQueries(MemberDirectory directory, OrgUnitRepository units, Clock clock) {
-        this(directory, units, EXPORT_BATCH, clock);
+    public MemberQueries(MemberDirectory directory, OrgUnitRepository units, AuditLog audit, Clock clock) {
+        this(directory, units, EXPORT_BATCH, audit, clock);
     }
 
-    MemberQueries(MemberDirectory directory, OrgUnitRepository units, int exportBatch) {
-        this(directory, units, exportBatch, Clock.systemUTC());
+    MemberQueries(MemberDirectory directory, OrgUnitRepository units, int exportBatch, AuditLog audit) {
+        this(directory, units, exportBatch, audit, Clock.systemUTC());
     }
 
-    MemberQueries(MemberDirectory directory, OrgUnitRepository units, int exportBatch, Clock clock) {
+    MemberQueries(MemberDirectory directory, OrgUnitRepository units, int exportBatch, AuditLog audit, Clock clock) {
         this.directory = directory;
         this.units = units;
         this.exportBatch = exportBatch;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -79,11 +81,51 @@ public class MemberQueries {
      * file; the personal columns are there only when the caller is a secretary or above over the whole
      * list.
      */
-    public MemberExport export(Caller caller, MemberFilter filter) {
+    public MemberExport export(Caller caller, MemberFilter filter, String format) {
         MemberSearch search = scoped(caller, filter);
         boolean personal =
                 !search.within().isEmpty() && search.within().stream().allMatch(p -> caller.canAct(p, Role.SECRETARY));
+        audited(filter, format, search, personal);
         return new MemberExport(directory, search, Visibility.of(caller), personal, exportBatch);
+    }
+
+    /**
+     * The export's audit line, written before the first byte of the file: its id is the record, its
+     * scope the narrowest path covering the whole list, its details the filter and what it showed.
+     */
+    private void audited(MemberFilter filter, String format, MemberSearch search, boolean personal) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("format", format);
+        details.put("personalColumns", String.valueOf(personal));
+        details.put("within", search.within().stream().map(OrgPath::value).collect(Collectors.joining(",")));
+        putIfSet(details, "q", filter.name());
+        putIfSet(details, "status", filter.status());
+        putIfSet(details, "cellId", filter.cellId());
+        putIfSet(details, "orgPath", filter.orgPath());
+        putIfSet(details, "cardNumber", filter.partyCardNumber());
+        putIfSet(details, "citizenId", filter.citizenId());
+        audit.exported(
+                "member-export", UUID.randomUUID().toString(), common(search.within()), "export." + format, details);
+    }
+
+    private static void putIfSet(Map<String, String> details, String key, Object value) {
+        if (value != null) {
+            details.put(key, value.toString());
+        }
+    }
+
+    /** The longest path prefix of every path in {@code paths} (the root when they share none). */
+    static OrgPath common(List<OrgPath> paths) {
+        if (paths.isEmpty()) {
+            return OrgPath.ROOT;
+        }
+        String prefix = paths.getFirst().value();
+        for (OrgPath path : paths) {
+            while (!path.value().startsWith(prefix)) {
+                prefix = prefix.substring(0, prefix.lastIndexOf('/', prefix.length() - 2) + 1);
+            }
+        }
+        return OrgPath.of(prefix);
     }
 
     private MemberSearch scoped(Caller caller, MemberFilter filter) {

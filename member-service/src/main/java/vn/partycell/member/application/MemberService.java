@@ -1,10 +1,10 @@
 package vn.partycell.member.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import vn.partycell.member.domain.DisciplineKind;
@@ -152,12 +152,7 @@ public class MemberService {
     }
 
     public Member recognise(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
-        return change(
-                caller,
-                id,
-                version,
-                Role.SECRETARY,
-                m -> m.recognise(on, reason, caller.username(), clock.instant(), today()));
+        return dated(caller, id, version, on, reason, Member::recognise);
     }
 
     public Member exempt(Caller caller, MemberId id, Long version, LocalDate from, LocalDate until, String reason) {
@@ -166,16 +161,11 @@ public class MemberService {
                 id,
                 version,
                 Role.SECRETARY,
-                m -> m.exempt(from, until, reason, caller.username(), clock.instant(), today()));
+                (m, by) -> m.exempt(from, until, reason, by.username(), by.at(), by.today()));
     }
 
     public Member endExemption(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
-        return change(
-                caller,
-                id,
-                version,
-                Role.SECRETARY,
-                m -> m.endExemption(on, reason, caller.username(), clock.instant(), today()));
+        return dated(caller, id, version, on, reason, Member::endExemption);
     }
 
     public Member attach(
@@ -192,16 +182,11 @@ public class MemberService {
                 id,
                 version,
                 Role.SECRETARY,
-                m -> m.attach(host, from, until, reason, caller.username(), clock.instant(), today()));
+                (m, by) -> m.attach(host, from, until, reason, by.username(), by.at(), by.today()));
     }
 
     public Member endAttachment(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
-        return change(
-                caller,
-                id,
-                version,
-                Role.SECRETARY,
-                m -> m.endAttachment(on, reason, caller.username(), clock.instant(), today()));
+        return dated(caller, id, version, on, reason, Member::endAttachment);
     }
 
     public Member requestTransfer(
@@ -219,7 +204,7 @@ public class MemberService {
                 id,
                 version,
                 Role.SECRETARY,
-                m -> m.requestTransfer(to, kind, from, until, reason, caller.username(), clock.instant(), today()));
+                (m, by) -> m.requestTransfer(to, kind, from, until, reason, by.username(), by.at(), by.today()));
     }
 
     /** The receiving cell's secretary answers; out of their scope is 404 like any record. */
@@ -233,29 +218,18 @@ public class MemberService {
                 .orElseThrow(() -> new NotFoundException("chi bộ", request.otherCellId()));
         caller.requireRole(receiving.orgPath(), Role.SECRETARY);
         Versions.requireCurrent(version, member.version(), "Đảng viên");
-        Change<Member, MemberEvent> change = member.answerTransfer(
-                transferId, accepted, receiving, on, reason, caller.username(), clock.instant(), today());
-        members.update(change, member.version());
-        refreshComposition(member, change.state());
-        return change.state();
+        Recorder by = recorder(caller);
+        return store(
+                member,
+                member.answerTransfer(transferId, accepted, receiving, on, reason, by.username(), by.at(), by.today()));
     }
 
     public Member remove(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
-        return change(
-                caller,
-                id,
-                version,
-                Role.SECRETARY,
-                m -> m.remove(on, reason, caller.username(), clock.instant(), today()));
+        return dated(caller, id, version, on, reason, Member::remove);
     }
 
     public Member recordDeath(Caller caller, MemberId id, Long version, LocalDate on, String reason) {
-        return change(
-                caller,
-                id,
-                version,
-                Role.SECRETARY,
-                m -> m.recordDeath(on, reason, caller.username(), clock.instant(), today()));
+        return dated(caller, id, version, on, reason, Member::recordDeath);
     }
 
     /** Recorded by the cell's secretary; an expulsion (khai trừ) needs a superior over the cell. */
@@ -274,8 +248,8 @@ public class MemberService {
                 id,
                 version,
                 needed,
-                m -> m.decideDiscipline(
-                        kind, decidedOn, issuingBody, reason, year, caller.username(), clock.instant(), today()));
+                (m, by) -> m.decideDiscipline(
+                        kind, decidedOn, issuingBody, reason, year, by.username(), by.at(), by.today()));
     }
 
     public Member correct(Caller caller, MemberId id, Long version, UUID entryId, String reason) {
@@ -284,7 +258,7 @@ public class MemberService {
                 id,
                 version,
                 Role.SECRETARY,
-                m -> m.correct(entryId, reason, caller.username(), clock.instant(), today()));
+                (m, by) -> m.correct(entryId, reason, by.username(), by.at(), by.today()));
     }
 
     public Member correctIdentity(Caller caller, MemberId id, Long version, PersonalData corrected, String reason) {
@@ -293,22 +267,52 @@ public class MemberService {
                 id,
                 version,
                 Role.SECRETARY,
-                m -> m.correctIdentity(corrected, reason, caller.username(), clock.instant()));
+                (m, by) -> m.correctIdentity(corrected, reason, by.username(), by.at()));
     }
 
-    private Member change(
-            Caller caller,
-            MemberId id,
-            Long version,
-            Role needed,
-            Function<Member, Change<Member, MemberEvent>> command) {
+    /** A dated record with its reason, as the member's commands of that shape take it. */
+    @FunctionalInterface
+    interface DatedCommand {
+        Change<Member, MemberEvent> apply(
+                Member member, LocalDate on, String reason, String recordedBy, Instant now, LocalDate today);
+    }
+
+    /** A dated record with its reason, by a secretary of the member's cell. */
+    private Member dated(Caller caller, MemberId id, Long version, LocalDate on, String reason, DatedCommand command) {
+        return change(
+                caller,
+                id,
+                version,
+                Role.SECRETARY,
+                (m, by) -> command.apply(m, on, reason, by.username(), by.at(), by.today()));
+    }
+
+    /** Who records a change and when: the caller's name, the instant, and the day in Vietnam. */
+    record Recorder(String username, Instant at, LocalDate today) {}
+
+    /** A member's command given who records it. */
+    @FunctionalInterface
+    interface MemberCommand {
+        Change<Member, MemberEvent> apply(Member member, Recorder by);
+    }
+
+    /** Every change of one member: load, check the caller's role over the member, apply, store. */
+    private Member change(Caller caller, MemberId id, Long version, Role needed, MemberCommand command) {
         Member member = members.find(id).orElseThrow(() -> new NotFoundException("đảng viên", id));
         caller.requireRole(member.orgPath(), needed);
         Versions.requireCurrent(version, member.version(), "Đảng viên");
-        Change<Member, MemberEvent> change = command.apply(member);
+        return store(member, command.apply(member, recorder(caller)));
+    }
+
+    /** Stores a change decided on {@code member} (the version the caller saw, checked before deciding). */
+    private Member store(Member member, Change<Member, MemberEvent> change) {
         members.update(change, member.version());
         refreshComposition(member, change.state());
         return change.state();
+    }
+
+    private Recorder recorder(Caller caller) {
+        return new Recorder(caller.username(), clock.instant(), today());
     }
 
     /** A cell named in a request: one that does not exist is a problem of that field, not a 404 of the member. */

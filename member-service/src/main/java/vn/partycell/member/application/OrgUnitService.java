@@ -86,11 +86,8 @@ public class OrgUnitService {
     }
 
     public OrgUnit rename(Caller caller, OrgUnitId id, Long expectedVersion, String name) {
-        OrgUnit unit = governed(caller, id);
-        Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
-        Change<OrgUnit, OrgUnitEvent> change = unit.rename(name);
-        units.update(change, unit.version());
-        return change.state();
+        OrgUnit unit = governed(caller, id, expectedVersion);
+        return store(unit, unit.rename(name), false);
     }
 
     /**
@@ -98,7 +95,7 @@ public class OrgUnitService {
      * which the {@link MoveJob} finishes (now, and again after a crash).
      */
     public OrgUnit move(Caller caller, OrgUnitId id, Long expectedVersion, OrgUnitId newParentId) {
-        OrgUnit unit = governed(caller, id);
+        OrgUnit unit = governed(caller, id, null);
         OrgUnit newParent =
                 units.find(newParentId).orElseThrow(() -> new NotFoundException("tổ chức cấp trên", newParentId));
         caller.requireRead(newParent.orgPath(), "tổ chức cấp trên", newParentId);
@@ -108,69 +105,68 @@ public class OrgUnitService {
         Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
         requireNoMoveAround(unit.orgPath(), true);
         requireNoMoveAround(newParent.orgPath(), false);
-        Change<OrgUnit, OrgUnitEvent> change = unit.moveUnder(newParent, clock.instant());
-        units.update(change, unit.version());
+        OrgUnit moved = store(unit, unit.moveUnder(newParent, clock.instant()), false);
         moves.kick();
-        return change.state();
+        return moved;
     }
 
     public OrgUnit dissolve(Caller caller, OrgUnitId id, Long expectedVersion, LocalDate on) {
-        OrgUnit unit = governed(caller, id);
-        Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
+        OrgUnit unit = governed(caller, id, expectedVersion);
         if (on.isBefore(unit.createdAt().atZone(VietnamTime.ZONE).toLocalDate())) {
             throw new RuleViolationException(
                     "dissolved-before-created",
                     "Ngày giải thể không được trước ngày thành lập tổ chức trong hệ thống",
                     java.util.Map.of("field", "on"));
         }
-        Change<OrgUnit, OrgUnitEvent> change =
-                unit.dissolve(on, members.countActiveIn(unit), units.countLiveChildren(id));
-        units.update(change, unit.version());
-        composition.refresh(id);
-        return change.state();
+        return store(unit, unit.dissolve(on, members.countActiveIn(unit), units.countLiveChildren(id)), true);
     }
 
     public OrgUnit openTerm(
             Caller caller, OrgUnitId id, Long expectedVersion, String name, LocalDate start, LocalDate end) {
-        OrgUnit unit = units.find(id).orElseThrow(() -> new NotFoundException("tổ chức", id));
-        caller.requireRole(unit.orgPath(), Role.SUPERIOR);
-        Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
-        Change<OrgUnit, OrgUnitEvent> change = unit.openTerm(UUID.randomUUID(), name, start, end);
-        units.update(change, unit.version());
-        return change.state();
+        OrgUnit unit = led(caller, id, expectedVersion);
+        return store(unit, unit.openTerm(UUID.randomUUID(), name, start, end), false);
     }
 
     public OrgUnit assignRole(
             Caller caller, OrgUnitId id, Long expectedVersion, MemberId memberId, ElectedRole role, LocalDate from) {
-        OrgUnit unit = units.find(id).orElseThrow(() -> new NotFoundException("tổ chức", id));
-        caller.requireRole(unit.orgPath(), Role.SUPERIOR);
-        Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
+        OrgUnit unit = led(caller, id, expectedVersion);
         // A member the caller may not see is as unknown as a random id; one outside the node is a 422.
         Member member = members.find(memberId)
                 .filter(m -> caller.canRead(m.orgPath()))
                 .orElseThrow(() -> new RuleViolationException(
                         "member-not-found", "Không tìm thấy đảng viên", java.util.Map.of("field", "memberId")));
-        Change<OrgUnit, OrgUnitEvent> change =
-                unit.assignRole(UUID.randomUUID(), member, role, from, caller.username(), clock.instant());
-        units.update(change, unit.version());
-        composition.refresh(id);
-        return change.state();
+        return store(
+                unit, unit.assignRole(UUID.randomUUID(), member, role, from, caller.username(), clock.instant()), true);
     }
 
     public OrgUnit endRole(
             Caller caller, OrgUnitId id, Long expectedVersion, UUID assignmentId, LocalDate on, String reason) {
+        OrgUnit unit = led(caller, id, expectedVersion);
+        return store(unit, unit.endRole(assignmentId, on, reason, caller.username(), clock.instant()), true);
+    }
+
+    /** The node at the caller's version, if they see it (else 404) and are SUPERIOR over it (else 403). */
+    private OrgUnit led(Caller caller, OrgUnitId id, Long expectedVersion) {
         OrgUnit unit = units.find(id).orElseThrow(() -> new NotFoundException("tổ chức", id));
         caller.requireRole(unit.orgPath(), Role.SUPERIOR);
         Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
-        Change<OrgUnit, OrgUnitEvent> change =
-                unit.endRole(assignmentId, on, reason, caller.username(), clock.instant());
+        return unit;
+    }
+
+    /** Stores a change decided on {@code unit}; the cell's composition is refreshed when it may differ. */
+    private OrgUnit store(OrgUnit unit, Change<OrgUnit, OrgUnitEvent> change, boolean compositionChanged) {
         units.update(change, unit.version());
-        composition.refresh(id);
+        if (compositionChanged) {
+            composition.refresh(unit.id());
+        }
         return change.state();
     }
 
-    /** The node, if the caller sees it (else 404) and is SUPERIOR on its parent (else 403). */
-    private OrgUnit governed(Caller caller, OrgUnitId id) {
+    /**
+     * The node, if the caller sees it (else 404) and is SUPERIOR on its parent (else 403), at the
+     * caller's version (none: a move checks it after its own refusals).
+     */
+    private OrgUnit governed(Caller caller, OrgUnitId id, Long expectedVersion) {
         OrgUnit unit = units.find(id).orElseThrow(() -> new NotFoundException("tổ chức", id));
         caller.requireRead(unit.orgPath(), "tổ chức", id);
         OrgPath parentPath = parentPath(unit.orgPath());
@@ -178,6 +174,7 @@ public class OrgUnitService {
         if (!caller.canAct(parentPath, needed)) {
             throw new ForbiddenException("Cần quyền " + needed.name().toLowerCase() + " trên tổ chức cấp trên");
         }
+        Versions.requireCurrent(expectedVersion, unit.version(), "Tổ chức");
         return unit;
     }
 

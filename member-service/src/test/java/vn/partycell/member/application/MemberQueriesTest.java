@@ -20,6 +20,7 @@ import vn.partycell.member.domain.OrgUnitKind;
 import vn.partycell.member.domain.PersonalData;
 import vn.partycell.platform.kernel.ForbiddenException;
 import vn.partycell.platform.kernel.NotFoundException;
+import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Grant;
@@ -33,7 +34,8 @@ class MemberQueriesTest {
     private final InMemoryOrgUnitRepository units = new InMemoryOrgUnitRepository();
     private final InMemoryMemberRepository members = new InMemoryMemberRepository();
     private final InMemoryMemberDirectory directory = new InMemoryMemberDirectory(members);
-    private final MemberQueries queries = new MemberQueries(directory, units, 100);
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final MemberQueries queries = new MemberQueries(directory, units, 100, audit);
 
     private final OrgUnit province =
             units.given(OrgUnit.root(OrgUnitId.random(), "hy", "Tỉnh ủy Hưng Yên", OrgUnitKind.PROVINCE, NOW));
@@ -116,8 +118,8 @@ class MemberQueriesTest {
         assertThatThrownBy(() -> queries.search(
                         inCell, new MemberFilter(null, null, otherCell.id(), null, null, null), PageQuery.of(0, 20)))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() ->
-                        queries.export(inCell, new MemberFilter(null, null, OrgUnitId.random(), null, null, null)))
+        assertThatThrownBy(() -> queries.export(
+                        inCell, new MemberFilter(null, null, OrgUnitId.random(), null, null, null), "csv"))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -171,10 +173,44 @@ class MemberQueriesTest {
                 .singleElement()
                 .satisfies(l -> assertThat(l.personal()).isTrue());
 
-        assertThat(queries.export(caller(cell, Role.COMMITTEE), all).personalColumns())
+        assertThat(queries.export(caller(cell, Role.COMMITTEE), all, "csv").personalColumns())
                 .isFalse();
-        assertThat(queries.export(caller(cell, Role.SECRETARY), all).personalColumns())
+        assertThat(queries.export(caller(cell, Role.SECRETARY), all, "csv").personalColumns())
                 .isTrue();
+    }
+
+    @Test
+    void anExportWritesItsAuditLineBeforeItsFirstRowAndARefusedOneWritesNone() {
+        member(cell, "Nguyễn Văn An", null);
+        MemberFilter inCell = new MemberFilter("an", null, cell.id(), null, null, null);
+
+        MemberExport export = queries.export(caller(cell, Role.SECRETARY), inCell, "xlsx");
+
+        assertThat(audit.exports).singleElement().satisfies(line -> {
+            assertThat(line.recordKind()).isEqualTo("member-export");
+            assertThat(line.action()).isEqualTo("export.xlsx");
+            assertThat(line.scope()).isEqualTo(cell.orgPath());
+            assertThat(line.details())
+                    .containsEntry("cellId", cell.id().toString())
+                    .containsEntry("q", "an")
+                    .containsEntry("personalColumns", "true");
+        });
+        export.forEach(row -> assertThat(audit.exports).hasSize(1));
+        assertThatThrownBy(() -> queries.export(
+                        caller(cell, Role.SECRETARY),
+                        new MemberFilter(null, null, OrgUnitId.random(), null, null, null),
+                        "csv"))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(audit.exports).hasSize(1);
+    }
+
+    @Test
+    void theScopeOfAnExportLineIsTheNarrowestPathOverTheWholeList() {
+        assertThat(MemberQueries.common(List.of(OrgPath.of("/hy/a/cb-1/"), OrgPath.of("/hy/a/cb-2/"))))
+                .isEqualTo(OrgPath.of("/hy/a/"));
+        assertThat(MemberQueries.common(List.of(OrgPath.of("/hy/a/"), OrgPath.of("/hn/b/"))))
+                .isEqualTo(OrgPath.ROOT);
+        assertThat(MemberQueries.common(List.of(OrgPath.of("/hy/a/cb-1/")))).isEqualTo(OrgPath.of("/hy/a/cb-1/"));
     }
 
     @Test
@@ -186,7 +222,7 @@ class MemberQueriesTest {
         }
 
         List<MemberListing> rows = new ArrayList<>();
-        long count = queries.export(caller(province, Role.SECRETARY), MemberFilter.none())
+        long count = queries.export(caller(province, Role.SECRETARY), MemberFilter.none(), "csv")
                 .forEach(rows::add);
 
         assertThat(count).isEqualTo(2_500);
@@ -211,7 +247,8 @@ class MemberQueriesTest {
         assertThat(queries.search(nobody, MemberFilter.none(), PageQuery.of(0, 20))
                         .content())
                 .isEmpty();
-        assertThat(queries.export(nobody, MemberFilter.none()).forEach(l -> {})).isZero();
+        assertThat(queries.export(nobody, MemberFilter.none(), "csv").forEach(l -> {}))
+                .isZero();
         assertThat(directory.batchLimits()).isEmpty();
     }
 }

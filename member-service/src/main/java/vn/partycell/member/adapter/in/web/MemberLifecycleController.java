@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -189,9 +188,11 @@ public class MemberLifecycleController {
             @PathVariable UUID id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DatedRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.recognise(caller, MemberId.of(id), ETags.ifMatch(ifMatch), r.effectiveOn(), r.reason()));
+                id,
+                ifMatch,
+                (member, version) -> service.recognise(caller, member, version, r.effectiveOn(), r.reason()));
     }
 
     @PostMapping("/api/v1/members/{id}/exemptions")
@@ -204,9 +205,11 @@ public class MemberLifecycleController {
             @PathVariable UUID id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ExemptionRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.exempt(caller, MemberId.of(id), ETags.ifMatch(ifMatch), r.from(), r.until(), r.reason()));
+                id,
+                ifMatch,
+                (member, version) -> service.exempt(caller, member, version, r.from(), r.until(), r.reason()));
     }
 
     @PostMapping("/api/v1/members/{id}/exemptions/end")
@@ -216,10 +219,11 @@ public class MemberLifecycleController {
             @PathVariable UUID id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DatedRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.endExemption(
-                        caller, MemberId.of(id), ETags.ifMatch(ifMatch), r.effectiveOn(), r.reason()));
+                id,
+                ifMatch,
+                (member, version) -> service.endExemption(caller, member, version, r.effectiveOn(), r.reason()));
     }
 
     @PostMapping("/api/v1/members/{id}/attachments")
@@ -232,16 +236,12 @@ public class MemberLifecycleController {
             @PathVariable UUID id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AttachmentRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.attach(
-                        caller,
-                        MemberId.of(id),
-                        ETags.ifMatch(ifMatch),
-                        OrgUnitId.of(r.hostCellId()),
-                        r.from(),
-                        r.until(),
-                        r.reason()));
+                id,
+                ifMatch,
+                (member, version) -> service.attach(
+                        caller, member, version, OrgUnitId.of(r.hostCellId()), r.from(), r.until(), r.reason()));
     }
 
     @PostMapping("/api/v1/members/{id}/attachments/end")
@@ -251,10 +251,11 @@ public class MemberLifecycleController {
             @PathVariable UUID id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DatedRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.endAttachment(
-                        caller, MemberId.of(id), ETags.ifMatch(ifMatch), r.effectiveOn(), r.reason()));
+                id,
+                ifMatch,
+                (member, version) -> service.endAttachment(caller, member, version, r.effectiveOn(), r.reason()));
     }
 
     @PostMapping("/api/v1/members/{id}/transfers")
@@ -267,12 +268,14 @@ public class MemberLifecycleController {
             @PathVariable UUID id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TransferRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.requestTransfer(
+                id,
+                ifMatch,
+                (member, version) -> service.requestTransfer(
                         caller,
-                        MemberId.of(id),
-                        ETags.ifMatch(ifMatch),
+                        member,
+                        version,
                         OrgUnitId.of(r.toCellId()),
                         r.kind(),
                         r.from(),
@@ -290,16 +293,12 @@ public class MemberLifecycleController {
             @PathVariable UUID transferId,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DatedRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.answerTransfer(
-                        caller,
-                        MemberId.of(id),
-                        ETags.ifMatch(ifMatch),
-                        transferId,
-                        true,
-                        r.effectiveOn(),
-                        r.reason()));
+                id,
+                ifMatch,
+                (member, version) ->
+                        service.answerTransfer(caller, member, version, transferId, true, r.effectiveOn(), r.reason()));
     }
 
     @PostMapping("/api/v1/members/{id}/transfers/{transferId}/refusal")
@@ -312,16 +311,12 @@ public class MemberLifecycleController {
             @PathVariable UUID transferId,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DatedRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.answerTransfer(
-                        caller,
-                        MemberId.of(id),
-                        ETags.ifMatch(ifMatch),
-                        transferId,
-                        false,
-                        r.effectiveOn(),
-                        r.reason()));
+                id,
+                ifMatch,
+                (member, version) -> service.answerTransfer(
+                        caller, member, version, transferId, false, r.effectiveOn(), r.reason()));
     }
 
     @PostMapping("/api/v1/members/{id}/removal")
@@ -333,9 +328,11 @@ public class MemberLifecycleController {
             @PathVariable UUID id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DatedRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.remove(caller, MemberId.of(id), ETags.ifMatch(ifMatch), r.effectiveOn(), r.reason()));
+                id,
+                ifMatch,
+                (member, version) -> service.remove(caller, member, version, r.effectiveOn(), r.reason()));
     }
 
     @PostMapping("/api/v1/members/{id}/death")
@@ -345,10 +342,11 @@ public class MemberLifecycleController {
             @PathVariable UUID id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DatedRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.recordDeath(
-                        caller, MemberId.of(id), ETags.ifMatch(ifMatch), r.effectiveOn(), r.reason()));
+                id,
+                ifMatch,
+                (member, version) -> service.recordDeath(caller, member, version, r.effectiveOn(), r.reason()));
     }
 
     @PostMapping("/api/v1/members/{id}/discipline-decisions")
@@ -361,17 +359,12 @@ public class MemberLifecycleController {
             @PathVariable UUID id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DisciplineRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.decideDiscipline(
-                        caller,
-                        MemberId.of(id),
-                        ETags.ifMatch(ifMatch),
-                        r.kind(),
-                        r.decidedOn(),
-                        r.issuingBody(),
-                        r.reason(),
-                        r.year()));
+                id,
+                ifMatch,
+                (member, version) -> service.decideDiscipline(
+                        caller, member, version, r.kind(), r.decidedOn(), r.issuingBody(), r.reason(), r.year()));
     }
 
     @PostMapping("/api/v1/members/{id}/corrections")
@@ -384,9 +377,11 @@ public class MemberLifecycleController {
             @PathVariable UUID id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody CorrectionRequest r) {
-        return answer(
+        return change(
                 caller,
-                () -> service.correct(caller, MemberId.of(id), ETags.ifMatch(ifMatch), r.entryId(), r.reason()));
+                id,
+                ifMatch,
+                (member, version) -> service.correct(caller, member, version, r.entryId(), r.reason()));
     }
 
     @PostMapping("/api/v1/members/{id}/identity-corrections")
@@ -409,9 +404,11 @@ public class MemberLifecycleController {
                 r.address(),
                 MemberController.residence(
                         r.residencePlace(), r.residencePartyOrganisation(), r.residencePartyOrganisationId()));
-        return answer(
+        return change(
                 caller,
-                () -> service.correctIdentity(caller, MemberId.of(id), ETags.ifMatch(ifMatch), corrected, r.reason()));
+                id,
+                ifMatch,
+                (member, version) -> service.correctIdentity(caller, member, version, corrected, r.reason()));
     }
 
     @GetMapping("/api/v1/org-units/{id}/recognitions-due")
@@ -430,8 +427,18 @@ public class MemberLifecycleController {
                 RecognitionDueResponse::of);
     }
 
-    private static ResponseEntity<MemberResponse> answer(Caller caller, Supplier<Member> change) {
-        Member changed = change.get();
+    /** One change of the member {@code id} at the version {@code If-Match} names. */
+    @FunctionalInterface
+    interface MemberChange {
+        Member apply(MemberId member, Long version);
+    }
+
+    /** Applies a change and answers the member as the caller may see it, with its new version as ETag. */
+    private static ResponseEntity<MemberResponse> change(Caller caller, UUID id, String ifMatch, MemberChange change) {
+        return respond(caller, change.apply(MemberId.of(id), ETags.ifMatch(ifMatch)));
+    }
+
+    static ResponseEntity<MemberResponse> respond(Caller caller, Member changed) {
         return ResponseEntity.ok()
                 .eTag(ETags.of(changed.version()))
                 .body(MemberResponse.of(MemberService.view(caller, changed)));

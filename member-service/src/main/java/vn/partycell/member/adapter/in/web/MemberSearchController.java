@@ -149,7 +149,8 @@ public class MemberSearchController {
             HttpServletResponse response)
             throws IOException {
         // Checked before the first byte: a refusal is still a problem+json answer.
-        MemberExport export = queries.export(caller, filter(q, status, cellId, orgPath, cardNumber, citizenId, role));
+        MemberExport export =
+                queries.export(caller, filter(q, status, cellId, orgPath, cardNumber, citizenId, role), format);
         boolean xlsx = format.equals("xlsx");
         response.setContentType(xlsx ? MemberXlsxWriter.CONTENT_TYPE : MemberCsvWriter.CONTENT_TYPE);
         response.setHeader(

@@ -240,8 +240,7 @@ public class OrgUnitController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody RenameRequest r) {
-        OrgUnit unit = service.rename(caller, OrgUnitId.of(id), ETags.ifMatch(ifMatch), r.name());
-        return withETag(OrgUnitResponse.of(unit), HttpStatus.OK);
+        return change(id, ifMatch, HttpStatus.OK, (unit, version) -> service.rename(caller, unit, version, r.name()));
     }
 
     @PostMapping("/{id}/move")
@@ -256,8 +255,11 @@ public class OrgUnitController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody MoveRequest r) {
-        OrgUnit unit = service.move(caller, OrgUnitId.of(id), ETags.ifMatch(ifMatch), OrgUnitId.of(r.parentId()));
-        return withETag(OrgUnitResponse.of(unit), HttpStatus.ACCEPTED);
+        return change(
+                id,
+                ifMatch,
+                HttpStatus.ACCEPTED,
+                (unit, version) -> service.move(caller, unit, version, OrgUnitId.of(r.parentId())));
     }
 
     @PostMapping("/{id}/dissolve")
@@ -270,8 +272,7 @@ public class OrgUnitController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DissolveRequest r) {
-        OrgUnit unit = service.dissolve(caller, OrgUnitId.of(id), ETags.ifMatch(ifMatch), r.on());
-        return withETag(OrgUnitResponse.of(unit), HttpStatus.OK);
+        return change(id, ifMatch, HttpStatus.OK, (unit, version) -> service.dissolve(caller, unit, version, r.on()));
     }
 
     @PostMapping("/{id}/terms")
@@ -284,8 +285,11 @@ public class OrgUnitController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody TermRequest r) {
-        OrgUnit unit = service.openTerm(caller, OrgUnitId.of(id), ETags.ifMatch(ifMatch), r.name(), r.start(), r.end());
-        return withETag(OrgUnitResponse.of(unit), HttpStatus.CREATED);
+        return change(
+                id,
+                ifMatch,
+                HttpStatus.CREATED,
+                (unit, version) -> service.openTerm(caller, unit, version, r.name(), r.start(), r.end()));
     }
 
     @PostMapping("/{id}/roles")
@@ -298,9 +302,12 @@ public class OrgUnitController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AssignRoleRequest r) {
-        OrgUnit unit = service.assignRole(
-                caller, OrgUnitId.of(id), ETags.ifMatch(ifMatch), MemberId.of(r.memberId()), r.role(), r.from());
-        return withETag(OrgUnitResponse.of(unit), HttpStatus.CREATED);
+        return change(
+                id,
+                ifMatch,
+                HttpStatus.CREATED,
+                (unit, version) ->
+                        service.assignRole(caller, unit, version, MemberId.of(r.memberId()), r.role(), r.from()));
     }
 
     @PostMapping("/{id}/roles/{assignmentId}/end")
@@ -314,9 +321,11 @@ public class OrgUnitController {
             @PathVariable UUID assignmentId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody EndRoleRequest r) {
-        OrgUnit unit =
-                service.endRole(caller, OrgUnitId.of(id), ETags.ifMatch(ifMatch), assignmentId, r.on(), r.reason());
-        return withETag(OrgUnitResponse.of(unit), HttpStatus.OK);
+        return change(
+                id,
+                ifMatch,
+                HttpStatus.OK,
+                (unit, version) -> service.endRole(caller, unit, version, assignmentId, r.on(), r.reason()));
     }
 
     @GetMapping("/{id}/composition-warnings")
@@ -335,6 +344,18 @@ public class OrgUnitController {
                         OrgUnitId.of(id),
                         PageRequests.query(page, size, null, Set.of("orgPath"), PageQuery.Order.asc("orgPath"))),
                 CompositionWarningsResponse::of);
+    }
+
+    /** One change of the node {@code id} at the version {@code If-Match} names. */
+    @FunctionalInterface
+    interface OrgUnitChange {
+        OrgUnit apply(OrgUnitId unit, Long version);
+    }
+
+    /** Applies a change and answers the node with its new version as ETag. */
+    private static ResponseEntity<OrgUnitResponse> change(
+            UUID id, String ifMatch, HttpStatus status, OrgUnitChange change) {
+        return withETag(OrgUnitResponse.of(change.apply(OrgUnitId.of(id), ETags.ifMatch(ifMatch))), status);
     }
 
     private static ResponseEntity<OrgUnitResponse> withETag(OrgUnitResponse body, HttpStatus status) {

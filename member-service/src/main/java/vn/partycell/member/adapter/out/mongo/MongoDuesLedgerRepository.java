@@ -16,7 +16,6 @@ import vn.partycell.member.domain.DuesLedger;
 import vn.partycell.member.domain.DuesLedgerId;
 import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.ConflictException;
-import vn.partycell.platform.outbox.AggregateWriter;
 import vn.partycell.platform.outbox.OutboxEventMapper;
 import vn.partycell.platform.outbox.OutboxStore;
 
@@ -27,11 +26,12 @@ public class MongoDuesLedgerRepository implements DuesLedgerRepository {
     static final String COLLECTION = "dues_ledgers";
 
     private final MongoTemplate mongo;
-    private final AggregateWriter<DuesEvent> writer;
+    private final AuditedWriter<DuesEvent> writer;
 
-    public MongoDuesLedgerRepository(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<DuesEvent> events) {
+    public MongoDuesLedgerRepository(
+            MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<DuesEvent> events, AuditRelay audit) {
         this.mongo = mongo;
-        this.writer = new AggregateWriter<>(outbox, COLLECTION, events);
+        this.writer = new AuditedWriter<>(mongo, outbox, COLLECTION, "dues-ledger", events, audit);
     }
 
     @Override

@@ -21,7 +21,6 @@ import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
 import vn.partycell.platform.mongo.MongoPages;
-import vn.partycell.platform.outbox.AggregateWriter;
 import vn.partycell.platform.outbox.OutboxEventMapper;
 import vn.partycell.platform.outbox.OutboxStore;
 
@@ -35,11 +34,12 @@ public class MongoMemberRepository implements MemberRepository {
     private static final Sort NATURAL_ORDER = Sort.by("_id");
 
     private final MongoTemplate mongo;
-    private final AggregateWriter<MemberEvent> writer;
+    private final AuditedWriter<MemberEvent> writer;
 
-    public MongoMemberRepository(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<MemberEvent> events) {
+    public MongoMemberRepository(
+            MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<MemberEvent> events, AuditRelay audit) {
         this.mongo = mongo;
-        this.writer = new AggregateWriter<>(outbox, COLLECTION, events);
+        this.writer = new AuditedWriter<>(mongo, outbox, COLLECTION, "member", events, audit);
     }
 
     @Override

@@ -23,7 +23,6 @@ import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
 import vn.partycell.platform.mongo.MongoPages;
-import vn.partycell.platform.outbox.AggregateWriter;
 import vn.partycell.platform.outbox.OutboxEventMapper;
 import vn.partycell.platform.outbox.OutboxStore;
 import vn.partycell.platform.security.Caller;
@@ -42,11 +41,12 @@ public class MongoOrgUnitRepository implements OrgUnitRepository {
     private static final Sort NATURAL_ORDER = Sort.by("_id");
 
     private final MongoTemplate mongo;
-    private final AggregateWriter<OrgUnitEvent> writer;
+    private final AuditedWriter<OrgUnitEvent> writer;
 
-    public MongoOrgUnitRepository(MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<OrgUnitEvent> events) {
+    public MongoOrgUnitRepository(
+            MongoTemplate mongo, OutboxStore outbox, OutboxEventMapper<OrgUnitEvent> events, AuditRelay audit) {
         this.mongo = mongo;
-        this.writer = new AggregateWriter<>(outbox, COLLECTION, events);
+        this.writer = new AuditedWriter<>(mongo, outbox, COLLECTION, "org-unit", events, audit);
     }
 
     @Override

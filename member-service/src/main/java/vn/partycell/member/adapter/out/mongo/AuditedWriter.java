@@ -1,0 +1,171 @@
+package vn.partycell.member.adapter.out.mongo;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.result.UpdateResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.partycell.platform.kernel.Change;
+import vn.partycell.platform.kernel.ConflictException;
+import vn.partycell.platform.outbox.AggregateWriter;
+import vn.partycell.platform.outbox.OutboxEvent;
+import vn.partycell.platform.outbox.OutboxEventMapper;
+import vn.partycell.platform.outbox.OutboxStore;
+
+/**
+ * {@link AggregateWriter} with the audit log: the new state, its outbox events AND its audit line
+ * go in ONE document write (the local store has no transactions, so this is the only way a change
+ * can neither lose its line nor get one it did not make). The line waits in the document's {@code
+ * auditPending} list until {@link AuditRelay} copies it into the log, right after the write or, after
+ * a crash, on its next sweep.
+ *
+ * <p>The line's from → to comes from the stored document at the version the change was decided on
+ * (one read by {@code _id}); the write is guarded by that same version, so the line describes exactly
+ * the state it replaced.
+ *
+ * @param <E> the aggregate's domain event type
+ */
+final class AuditedWriter<E> {
+
+    static final String PENDING = "auditPending";
+    static final String SINCE = "auditSince";
+
+    private final MongoTemplate mongo;
+    private final OutboxStore outbox;
+    private final String collection;
+    private final String recordKind;
+    private final OutboxEventMapper<E> mapper;
+    private final AggregateWriter<E> unaudited;
+    private final AuditRelay relay;
+
+    AuditedWriter(
+            MongoTemplate mongo,
+            OutboxStore outbox,
+            String collection,
+            String recordKind,
+            OutboxEventMapper<E> mapper,
+            AuditRelay relay) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.collection = collection;
+        this.recordKind = recordKind;
+        this.mapper = mapper;
+        this.unaudited = new AggregateWriter<>(outbox, collection, mapper);
+        this.relay = relay;
+        relay.watch(collection);
+    }
+
+    /** Inserts a new aggregate; a duplicate unique key surfaces as Spring's DuplicateKeyException. */
+    void insert(Object aggregate, Change<?, ? extends E> change) {
+        Document state = document(aggregate);
+        List<OutboxEvent> events = outboxEvents(change);
+        Document entry = entry(state, events, "created", null);
+        Document document = OutboxStore.withEvents(state, events);
+        document.put(PENDING, List.of(entry));
+        document.put(SINCE, entry.getDate("at"));
+        try {
+            collection().insertOne(document);
+        } catch (MongoWriteException e) {
+            throw translated(e);
+        }
+        outbox.eventsWritten(events);
+        relay.drain(collection, document.get("_id"));
+    }
+
+    /** Replaces the aggregate if it is still at {@code expectedVersion}, else 409 stale-version. */
+    void update(Object aggregate, Change<?, ? extends E> change, long expectedVersion) {
+        Document state = document(aggregate);
+        Object id = state.get("_id");
+        Bson current = Filters.and(Filters.eq("_id", id), Filters.eq("version", expectedVersion));
+        Document before = collection().find(current).first();
+        if (before == null) {
+            throw stale();
+        }
+        List<OutboxEvent> events = outboxEvents(change);
+        Document entry = entry(state, events, "updated", before);
+        Document update = OutboxStore.updateWithEvents(state, events);
+        Document push = update.get("$push", Document.class);
+        if (push == null) {
+            push = new Document();
+            update.put("$push", push);
+        }
+        push.put(PENDING, entry);
+        Document min = update.get("$min", Document.class);
+        if (min == null) {
+            min = new Document();
+            update.put("$min", min);
+        }
+        min.put(SINCE, entry.getDate("at"));
+        UpdateResult result;
+        try {
+            result = collection().updateOne(current, update);
+        } catch (MongoWriteException e) {
+            throw translated(e);
+        }
+        if (result.getMatchedCount() == 0) {
+            throw stale();
+        }
+        outbox.eventsWritten(events);
+        relay.drain(collection, id);
+    }
+
+    /**
+     * Version-guarded bulk of many aggregates, not audited line by line: it carries the path
+     * rewrite below a moved node, whose line is the move's own on the moved node.
+     */
+    <S> int updateEach(
+            List<? extends Change<S, ? extends E>> changes,
+            Function<S, Object> document,
+            ToLongFunction<S> expectedVersion) {
+        return unaudited.updateEach(changes, document, expectedVersion);
+    }
+
+    private Document entry(Document state, List<OutboxEvent> events, String fallback, Document before) {
+        String action = events.isEmpty()
+                ? fallback
+                : events.stream().map(e -> e.envelope().type()).distinct().collect(Collectors.joining(","));
+        return relay.log()
+                .newEntry(
+                        recordKind,
+                        String.valueOf(state.get("_id")),
+                        state.getString("orgPath"),
+                        action,
+                        new ArrayList<>(AuditDiff.between(before, state)));
+    }
+
+    private Document document(Object aggregate) {
+        Document document = new Document();
+        mongo.getConverter().write(aggregate, document);
+        document.remove("_class");
+        return document;
+    }
+
+    private List<OutboxEvent> outboxEvents(Change<?, ? extends E> change) {
+        return change.events().stream().<OutboxEvent>map(mapper::toOutbox).toList();
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(collection);
+    }
+
+    private RuntimeException translated(MongoWriteException e) {
+        if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            return new DuplicateKeyException(collection + ": " + e.getError().getMessage(), e);
+        }
+        return e;
+    }
+
+    private static ConflictException stale() {
+        return new ConflictException(
+                "stale-version", "Bản ghi đã được người khác thay đổi; hãy tải lại rồi thử lần nữa");
+    }
+}
