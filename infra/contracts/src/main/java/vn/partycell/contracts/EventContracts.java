@@ -44,6 +44,10 @@ public final class EventContracts {
     public static final String MEETING_CLOSED = "meetings.meeting.closed";
     public static final String DUES_RECORDED = "members.dues.recorded";
     public static final String ABSENCE_COUNTED = "evaluations.scorecard.absence-counted";
+    public static final String MEETING_RESCHEDULED = "meetings.meeting.rescheduled";
+    public static final String MEETING_CANCELLED = "meetings.meeting.cancelled";
+    public static final String MEETING_EXCUSE_DECIDED = "meetings.meeting.excuse-decided";
+    public static final String MEETING_AMENDED = "meetings.meeting.amended";
 
     /** Every event type with a contract, in the order of the AsyncAPI document. */
     public static final List<String> EVENT_TYPES = List.of(
@@ -60,7 +64,11 @@ public final class EventContracts {
             MEETING_CLOSED,
             DUES_RECORDED,
             ABSENCE_COUNTED,
-            MEMBER_DISCIPLINE_DECIDED);
+            MEMBER_DISCIPLINE_DECIDED,
+            MEETING_RESCHEDULED,
+            MEETING_CANCELLED,
+            MEETING_EXCUSE_DECIDED,
+            MEETING_AMENDED);
 
     /** Prefix of every producer's CloudEvents {@code source}: {@code /partycell/<spring.application.name>}. */
     public static final String SOURCE_PREFIX = "/partycell/";
