@@ -3,6 +3,7 @@ package vn.partycell.benchmarks;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -216,7 +217,7 @@ public final class GatewayReadBenchmark {
                                 "title",
                                 "Sinh hoạt thường kỳ",
                                 "startsAt",
-                                "2026-12-05T12:30:00Z",
+                                Instant.now().plus(Duration.ofDays(2)).toString(),
                                 "place",
                                 "Hội trường",
                                 "agenda",

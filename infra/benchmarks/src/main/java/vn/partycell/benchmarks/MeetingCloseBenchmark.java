@@ -11,6 +11,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -308,9 +311,13 @@ public final class MeetingCloseBenchmark {
     }
 
     private Prepared prepareOne(Cell cell, int round) {
-        int month = round % 12 + 1;
-        int year = 2026 - round / 12;
-        String startsAt = String.format("%d-%02d-05T12:30:00Z", year, month);
+        // A meeting is scheduled ahead (never in the past) and opened at most 30 minutes (policy) before
+        // its start: every round starts five minutes from now, so all rounds count in this month.
+        Instant start = Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+        ZonedDateTime local = start.atZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+        int month = local.getMonthValue();
+        int year = local.getYear();
+        String startsAt = start.toString();
         String meetingId = api.post(
                         "/api/v1/meetings",
                         Map.of(
@@ -328,6 +335,7 @@ public final class MeetingCloseBenchmark {
                                 List.of("Đánh giá tháng trước", "Nhiệm vụ tháng này")))
                 .path("id")
                 .asString();
+        api.post("/api/v1/meetings/" + meetingId + "/start", Map.of());
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 0; i < cell.members().size(); i++) {
             Map<String, Object> line = new LinkedHashMap<>();

@@ -46,6 +46,10 @@ public final class EventContracts {
     public static final String ABSENCE_COUNTED = "evaluations.scorecard.absence-counted";
     public static final String SELF_CRITICISM_RECORDED = "meetings.self-criticism.recorded";
     public static final String MEETING_GRADED = "meetings.meeting.graded";
+    public static final String MEETING_RESCHEDULED = "meetings.meeting.rescheduled";
+    public static final String MEETING_CANCELLED = "meetings.meeting.cancelled";
+    public static final String MEETING_EXCUSE_DECIDED = "meetings.meeting.excuse-decided";
+    public static final String MEETING_AMENDED = "meetings.meeting.amended";
 
     /** Every event type with a contract, in the order of the AsyncAPI document. */
     public static final List<String> EVENT_TYPES = List.of(
@@ -64,7 +68,11 @@ public final class EventContracts {
             ABSENCE_COUNTED,
             MEMBER_DISCIPLINE_DECIDED,
             SELF_CRITICISM_RECORDED,
-            MEETING_GRADED);
+            MEETING_GRADED,
+            MEETING_RESCHEDULED,
+            MEETING_CANCELLED,
+            MEETING_EXCUSE_DECIDED,
+            MEETING_AMENDED);
 
     /** Prefix of every producer's CloudEvents {@code source}: {@code /partycell/<spring.application.name>}. */
     public static final String SOURCE_PREFIX = "/partycell/";

@@ -40,7 +40,11 @@ class AsyncApiDocumentTest {
             Map.entry(EventContracts.DUES_RECORDED, "members.dues.v1"),
             Map.entry(EventContracts.ABSENCE_COUNTED, "evaluations.scorecard.v1"),
             Map.entry(EventContracts.SELF_CRITICISM_RECORDED, "meetings.self-criticism.v1"),
-            Map.entry(EventContracts.MEETING_GRADED, "meetings.meeting.v1"));
+            Map.entry(EventContracts.MEETING_GRADED, "meetings.meeting.v1"),
+            Map.entry(EventContracts.MEETING_RESCHEDULED, "meetings.meeting.v1"),
+            Map.entry(EventContracts.MEETING_CANCELLED, "meetings.meeting.v1"),
+            Map.entry(EventContracts.MEETING_EXCUSE_DECIDED, "meetings.meeting.v1"),
+            Map.entry(EventContracts.MEETING_AMENDED, "meetings.meeting.v1"));
 
     @Test
     void isAnAsyncApi3DocumentWithTheTwoServers() {

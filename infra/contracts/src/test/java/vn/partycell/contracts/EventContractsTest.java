@@ -66,7 +66,11 @@ class EventContractsTest {
                         "evaluations.scorecard.absence-counted",
                         "members.member.discipline-decided",
                         "meetings.self-criticism.recorded",
-                        "meetings.meeting.graded");
+                        "meetings.meeting.graded",
+                        "meetings.meeting.rescheduled",
+                        "meetings.meeting.cancelled",
+                        "meetings.meeting.excuse-decided",
+                        "meetings.meeting.amended");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
         // Never produced (each change of an org unit has its own type): no contract.

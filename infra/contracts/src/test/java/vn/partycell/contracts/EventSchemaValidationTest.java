@@ -38,8 +38,13 @@ class EventSchemaValidationTest {
                     EventContracts.MEMBER_UPDATED,
                     EventContracts.DUES_RECORDED,
                     EventContracts.MEMBER_DISCIPLINE_DECIDED -> "memberId";
-            case EventContracts.MEETING_SCHEDULED, EventContracts.MEETING_CLOSED, EventContracts.MEETING_GRADED ->
-                "meetingId";
+            case EventContracts.MEETING_SCHEDULED,
+                    EventContracts.MEETING_CLOSED,
+                    EventContracts.MEETING_GRADED,
+                    EventContracts.MEETING_RESCHEDULED,
+                    EventContracts.MEETING_CANCELLED,
+                    EventContracts.MEETING_EXCUSE_DECIDED,
+                    EventContracts.MEETING_AMENDED -> "meetingId";
             case EventContracts.SELF_CRITICISM_RECORDED -> "cellId";
             case EventContracts.ABSENCE_COUNTED -> "memberId";
             default -> throw new IllegalArgumentException(type);

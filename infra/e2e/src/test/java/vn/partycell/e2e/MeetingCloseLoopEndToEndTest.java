@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,6 +178,16 @@ class MeetingCloseLoopEndToEndTest {
         return line;
     }
 
+    /**
+     * A meeting is scheduled ahead, never in the past, and opened at most 30 minutes (policy) before
+     * its start: ten minutes from now lets the test schedule, start and close it in one run.
+     */
+    private static final Instant STARTS_AT =
+            Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MINUTES);
+
+    private static final ZonedDateTime LOCAL_START = STARTS_AT.atZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final int YEAR = LOCAL_START.getYear();
+
     private static JsonNode notices(String token) {
         return gateway.get("/api/v1/notices?size=50", token).body().path("content");
     }
@@ -184,19 +199,32 @@ class MeetingCloseLoopEndToEndTest {
                 "/api/v1/meetings",
                 tokens.get("secretaryA"),
                 Map.of(
-                        "cellId", cellA,
-                        "kind", "REGULAR",
-                        "title", "Sinh hoạt chi bộ thường kỳ tháng 3/2026",
-                        "startsAt", "2026-03-05T12:30:00Z",
-                        "place", "Phòng họp tầng 2",
-                        "agenda", List.of("Đánh giá tháng 2", "Nhiệm vụ tháng 3")));
+                        "cellId",
+                        cellA,
+                        "kind",
+                        "REGULAR",
+                        "title",
+                        "Sinh hoạt chi bộ thường kỳ tháng 3/2026",
+                        "startsAt",
+                        STARTS_AT.toString(),
+                        "place",
+                        "Phòng họp tầng 2",
+                        "agenda",
+                        List.of("Đánh giá tháng 2", "Nhiệm vụ tháng 3")));
         meetingId = created(scheduled);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode inbox = notices(tokens.get("memberA"));
             assertThat(inbox.findValuesAsString("meetingId")).contains(meetingId);
         });
         JsonNode notice = notices(tokens.get("memberA")).get(0);
-        assertThat(notice.path("body").asString()).contains("19:30", "05/03/2026", "Phòng họp tầng 2");
+        assertThat(notice.path("body").asString())
+                .contains(
+                        LOCAL_START.format(DateTimeFormatter.ofPattern("HH:mm")),
+                        LOCAL_START.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                        "Phòng họp tầng 2");
+        // Opened explicitly (within the start tolerance), before attendance is taken.
+        Answer started = gateway.post("/api/v1/meetings/" + meetingId + "/start", tokens.get("secretaryA"), Map.of());
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
     }
 
     @Test
@@ -234,16 +262,16 @@ class MeetingCloseLoopEndToEndTest {
 
         String absent = members.get(3);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            Answer card = gateway.get("/api/v1/scorecards/" + absent + "?year=2026", tokens.get("secretaryA"));
+            Answer card = gateway.get("/api/v1/scorecards/" + absent + "?year=" + YEAR, tokens.get("secretaryA"));
             assertThat(card.status()).isEqualTo(200);
             assertThat(card.body().path("totals").path("missed").path("count").asInt())
                     .isEqualTo(1);
         });
-        Answer own = gateway.get("/api/v1/scorecards/" + absent + "?year=2026", tokens.get("memberA"));
+        Answer own = gateway.get("/api/v1/scorecards/" + absent + "?year=" + YEAR, tokens.get("memberA"));
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.body().path("totals").path("missed").path("meetings").findValuesAsString("meetingId"))
                 .containsExactly(meetingId);
-        Answer late = gateway.get("/api/v1/scorecards/" + members.get(1) + "?year=2026", tokens.get("secretaryA"));
+        Answer late = gateway.get("/api/v1/scorecards/" + members.get(1) + "?year=" + YEAR, tokens.get("secretaryA"));
         assertThat(late.body().path("totals").path("late").path("count").asInt())
                 .isEqualTo(1);
         assertThat(late.body().path("totals").path("spoke").path("count").asInt())
@@ -280,12 +308,12 @@ class MeetingCloseLoopEndToEndTest {
             producer.send(again).get(10, TimeUnit.SECONDS);
         }
         String absent = members.get(3);
-        JsonNode before = gateway.get("/api/v1/scorecards/" + absent + "?year=2026", tokens.get("secretaryA"))
+        JsonNode before = gateway.get("/api/v1/scorecards/" + absent + "?year=" + YEAR, tokens.get("secretaryA"))
                 .body();
         int noticesBefore = notices(tokens.get("memberA")).size();
         // Give both consumers time to see the copy, then compare.
         Thread.sleep(5000);
-        assertThat(gateway.get("/api/v1/scorecards/" + absent + "?year=2026", tokens.get("secretaryA"))
+        assertThat(gateway.get("/api/v1/scorecards/" + absent + "?year=" + YEAR, tokens.get("secretaryA"))
                         .body())
                 .isEqualTo(before);
         assertThat(notices(tokens.get("memberA"))).hasSize(noticesBefore);
@@ -325,10 +353,10 @@ class MeetingCloseLoopEndToEndTest {
         String outsider = tokens.get("secretaryB");
         assertThat(gateway.get("/api/v1/meetings/" + meetingId, outsider).status())
                 .isEqualTo(404);
-        assertThat(gateway.get("/api/v1/scorecards/" + members.get(3) + "?year=2026", outsider)
+        assertThat(gateway.get("/api/v1/scorecards/" + members.get(3) + "?year=" + YEAR, outsider)
                         .status())
                 .isEqualTo(404);
-        assertThat(gateway.get("/api/v1/removal-reviews?cellId=" + cellA + "&year=2026", outsider)
+        assertThat(gateway.get("/api/v1/removal-reviews?cellId=" + cellA + "&year=" + YEAR, outsider)
                         .status())
                 .isEqualTo(404);
         assertThat(gateway.get("/api/v1/members/" + members.get(3), outsider).status())

@@ -2,13 +2,19 @@ package vn.partycell.meeting.application;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import vn.partycell.meeting.domain.Attendance;
+import vn.partycell.meeting.domain.CancelledMeeting;
 import vn.partycell.meeting.domain.Cell;
 import vn.partycell.meeting.domain.ClosedMeeting;
+import vn.partycell.meeting.domain.DraftMeeting;
+import vn.partycell.meeting.domain.InProgressMeeting;
 import vn.partycell.meeting.domain.Meeting;
 import vn.partycell.meeting.domain.MeetingEvent;
 import vn.partycell.meeting.domain.MeetingId;
+import vn.partycell.meeting.domain.MeetingStatus;
+import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.Roster;
 import vn.partycell.meeting.domain.ScheduledMeeting;
 import vn.partycell.platform.kernel.Change;
@@ -18,9 +24,9 @@ import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Role;
 
 /**
- * Commands on a meeting: schedule it, take attendance and speakers, close it. The cell's committee
- * (chi ủy) and secretary run meetings. The meeting decides its events; this class stores what it
- * returns.
+ * Commands on a meeting's life cycle: draft or schedule it, change or cancel it, start it, take
+ * attendance and speakers, close it. The cell's committee (chi ủy) and secretary run meetings. The
+ * meeting decides its events; this class stores what it returns.
  */
 @Service
 public class MeetingService {
@@ -28,55 +34,110 @@ public class MeetingService {
     private final MeetingRepository meetings;
     private final RosterRepository rosters;
     private final MeetingPolicy policy;
+    private final LifecyclePolicy lifecycle;
+    private final AcceptedExcuses excuses;
     private final Clock clock;
 
-    public MeetingService(MeetingRepository meetings, RosterRepository rosters, MeetingPolicy policy, Clock clock) {
+    public MeetingService(
+            MeetingRepository meetings,
+            RosterRepository rosters,
+            MeetingPolicy policy,
+            LifecyclePolicy lifecycle,
+            AcceptedExcuses excuses,
+            Clock clock) {
         this.meetings = meetings;
         this.rosters = rosters;
         this.policy = policy;
+        this.lifecycle = lifecycle;
+        this.excuses = excuses;
         this.clock = clock;
     }
 
-    public ScheduledMeeting schedule(Caller caller, ScheduleMeeting command) {
+    /** Schedules (notice and event) or, with {@code draft}, only prepares the meeting. */
+    public Meeting schedule(Caller caller, ScheduleMeeting command) {
         Cell cell = rosters.cell(command.cellId()).orElseThrow(() -> new NotFoundException("chi bộ", command.cellId()));
         caller.requireRole(cell.orgPath(), Role.COMMITTEE);
-        Change<ScheduledMeeting, MeetingEvent> change = Meeting.schedule(
-                MeetingId.random(),
-                cell,
-                command.kind(),
-                command.title(),
-                command.startsAt(),
-                command.place(),
-                command.agenda());
+        Change<? extends Meeting, MeetingEvent> change = command.draft()
+                ? Meeting.draft(MeetingId.random(), cell, command.plan(), clock.instant())
+                : Meeting.schedule(MeetingId.random(), cell, command.plan(), clock.instant());
         meetings.insert(change);
         return change.state();
     }
 
-    public ScheduledMeeting recordAttendance(
-            Caller caller, MeetingId id, Long expectedVersion, Collection<Attendance> entries) {
-        ScheduledMeeting meeting = forChange(caller, id, expectedVersion);
-        Change<ScheduledMeeting, MeetingEvent> change = meeting.recordAttendance(entries, roster(meeting));
-        meetings.update(change, meeting.version());
-        return change.state();
+    /** Sends the notice of a draft. */
+    public ScheduledMeeting scheduleDraft(Caller caller, MeetingId id, Long expectedVersion) {
+        DraftMeeting draft = forChange(caller, id, expectedVersion).requireDraft();
+        return store(draft.schedule(clock.instant()), draft);
     }
 
+    /**
+     * Changes a draft silently, or a scheduled meeting with the event that tells the members again
+     * (the new notice supersedes the earlier one).
+     */
+    public Meeting change(Caller caller, MeetingId id, Long expectedVersion, ChangeMeeting command) {
+        Meeting meeting = forChange(caller, id, expectedVersion);
+        if (meeting instanceof DraftMeeting draft) {
+            return store(draft.edit(command.applyTo(draft.plan()), clock.instant()), draft);
+        }
+        ScheduledMeeting scheduled = meeting.requireScheduled();
+        Change<ScheduledMeeting, MeetingEvent> change =
+                scheduled.change(command.applyTo(scheduled.plan()), clock.instant());
+        if (change.state() == scheduled) {
+            return scheduled;
+        }
+        return store(change, scheduled);
+    }
+
+    /** Cancels a draft (silently) or a scheduled meeting (members are told), with the reason. */
+    public CancelledMeeting cancel(Caller caller, MeetingId id, Long expectedVersion, String reason) {
+        Meeting meeting = forChange(caller, id, expectedVersion);
+        if (meeting instanceof DraftMeeting draft) {
+            return store(draft.cancel(reason, caller.username(), clock.instant()), draft);
+        }
+        ScheduledMeeting scheduled = meeting.requireScheduled();
+        return store(scheduled.cancel(reason, caller.username(), clock.instant()), scheduled);
+    }
+
+    /** Opens the meeting, not before its start minus the year's tolerance; accepted excuses pre-fill attendance. */
+    public InProgressMeeting start(Caller caller, MeetingId id, Long expectedVersion) {
+        ScheduledMeeting meeting = forChange(caller, id, expectedVersion).requireScheduled();
+        Map<MemberId, String> accepted = excuses.acceptedFor(meeting.id());
+        Change<InProgressMeeting, MeetingEvent> change = meeting.start(
+                lifecycle.startTolerance(meeting.localStart().getYear()), accepted, caller.username(), clock.instant());
+        return store(change, meeting);
+    }
+
+    public InProgressMeeting recordAttendance(
+            Caller caller, MeetingId id, Long expectedVersion, Collection<Attendance> entries) {
+        InProgressMeeting meeting = forChange(caller, id, expectedVersion).requireInProgress();
+        return store(meeting.recordAttendance(entries, roster(meeting)), meeting);
+    }
+
+    /** Closes a meeting in progress: a meeting not yet started cannot be closed (422 meeting-not-started). */
     public ClosedMeeting close(Caller caller, MeetingId id, Long expectedVersion) {
-        ScheduledMeeting meeting = forChange(caller, id, expectedVersion);
+        InProgressMeeting meeting = forChange(caller, id, expectedVersion).requireInProgress();
         Change<ClosedMeeting, MeetingEvent> change = meeting.close(
                 roster(meeting),
                 policy.quorum(meeting.localStart().getYear(), meeting.kind()),
                 caller.username(),
                 clock.instant());
-        meetings.update(change, meeting.version());
+        return store(change, meeting);
+    }
+
+    private <M extends Meeting> M store(Change<M, MeetingEvent> change, Meeting before) {
+        meetings.update(change, before.version());
         return change.state();
     }
 
-    /** Scope and role first (404/403), then the version the caller read (409), then the state (409). */
-    private ScheduledMeeting forChange(Caller caller, MeetingId id, Long expectedVersion) {
+    /** Scope and role first (404/403), then the version the caller read (409); the state is the command's. */
+    private Meeting forChange(Caller caller, MeetingId id, Long expectedVersion) {
         Meeting meeting = meetings.find(id).orElseThrow(() -> new NotFoundException("buổi sinh hoạt", id));
         caller.requireRole(meeting.orgPath(), Role.COMMITTEE);
         Versions.requireCurrent(expectedVersion, meeting.version(), "Buổi sinh hoạt");
-        return meeting.requireOpen();
+        if (meeting.status() == MeetingStatus.CLOSED || meeting.status() == MeetingStatus.CANCELLED) {
+            throw meeting.refusal(MeetingStatus.SCHEDULED);
+        }
+        return meeting;
     }
 
     private Roster roster(Meeting meeting) {

@@ -3,25 +3,19 @@ package vn.partycell.meeting.domain;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.OrgPath;
 
 /**
  * A closed meeting: the minutes are final, with the quorum counted at closing, when and by whom.
- * It offers no change; only an amendment record (not built yet) could follow it.
+ * It offers no change; corrections are amendment records (amendments) beside it.
  */
 public record ClosedMeeting(
         MeetingId id,
         CellId cellId,
         OrgPath orgPath,
-        MeetingKind kind,
-        String title,
-        Instant startsAt,
-        String place,
-        List<String> agenda,
+        MeetingPlan plan,
         Map<MemberId, Attendance> attendance,
         Quorum quorum,
         Instant closedAt,
@@ -33,23 +27,15 @@ public record ClosedMeeting(
         Objects.requireNonNull(id);
         Objects.requireNonNull(cellId);
         Objects.requireNonNull(orgPath);
-        Objects.requireNonNull(kind);
-        Objects.requireNonNull(startsAt);
+        Objects.requireNonNull(plan);
         Objects.requireNonNull(quorum, "a closed meeting has its quorum");
         Objects.requireNonNull(closedAt, "a closed meeting has its close time");
         Objects.requireNonNull(closedBy, "a closed meeting has its closer");
-        agenda = List.copyOf(agenda);
         attendance = Collections.unmodifiableMap(new LinkedHashMap<>(attendance));
     }
 
     @Override
     public MeetingStatus status() {
         return MeetingStatus.CLOSED;
-    }
-
-    @Override
-    public ScheduledMeeting requireOpen() {
-        throw new ConflictException(
-                "meeting-closed", "Buổi sinh hoạt đã kết thúc, biên bản là bản cuối; không thể thay đổi");
     }
 }

@@ -2,11 +2,14 @@ package vn.partycell.meeting.domain;
 
 /**
  * A meeting's status as it is listed, filtered and stored: scheduled (notice sent), in progress
- * (attendance is being taken) and closed (final). The life cycle itself is the sealed
- * {@link Meeting}; each state type says which of these it shows.
+ * (started by the committee; attendance is being taken) and closed (final); draft (being prepared,
+ * nobody told yet) and cancelled (with a reason). The life cycle itself is the sealed {@link
+ * Meeting}; each state type says which of these it shows.
  */
 public enum MeetingStatus {
     SCHEDULED,
     IN_PROGRESS,
-    CLOSED
+    CLOSED,
+    DRAFT,
+    CANCELLED
 }

@@ -16,10 +16,13 @@ import vn.partycell.meeting.application.MeetingGradeService.Grading;
 import vn.partycell.meeting.domain.Attendance;
 import vn.partycell.meeting.domain.AttendanceStatus;
 import vn.partycell.meeting.domain.CellId;
+import vn.partycell.meeting.domain.InProgressMeeting;
+import vn.partycell.meeting.domain.Meeting;
 import vn.partycell.meeting.domain.MeetingEvent;
 import vn.partycell.meeting.domain.MeetingGrade;
 import vn.partycell.meeting.domain.MeetingId;
 import vn.partycell.meeting.domain.MeetingKind;
+import vn.partycell.meeting.domain.MeetingPlan;
 import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.ScheduledMeeting;
 import vn.partycell.platform.kernel.Change;
@@ -64,18 +67,27 @@ class MeetingGradeServiceTest {
 
     private MeetingId meeting(String startsAt, boolean held) {
         MemberId m = new MemberId(UUID.randomUUID());
-        ScheduledMeeting meeting = new ScheduledMeeting(
-                MeetingId.random(),
-                new CellId(UUID.randomUUID()),
-                CELL_PATH,
+        MeetingPlan plan = new MeetingPlan(
                 MeetingKind.REGULAR,
                 "Sinh hoạt thường kỳ",
+                null,
                 Instant.parse(startsAt),
                 "Hội trường",
-                List.of("Nội dung"),
-                held ? Map.of(m, new Attendance(m, AttendanceStatus.PRESENT, null, false)) : Map.of(),
-                1);
-        meetings.insert(Change.<ScheduledMeeting, MeetingEvent>silent(meeting));
+                List.of("Nội dung"));
+        MeetingId id = MeetingId.random();
+        CellId cell = new CellId(UUID.randomUUID());
+        Meeting meeting = held
+                ? new InProgressMeeting(
+                        id,
+                        cell,
+                        CELL_PATH,
+                        plan,
+                        Map.of(m, new Attendance(m, AttendanceStatus.PRESENT, null, false)),
+                        Instant.parse(startsAt),
+                        "bt",
+                        1)
+                : new ScheduledMeeting(id, cell, CELL_PATH, plan, 1);
+        meetings.insert(Change.<Meeting, MeetingEvent>silent(meeting));
         return meeting.id();
     }
 

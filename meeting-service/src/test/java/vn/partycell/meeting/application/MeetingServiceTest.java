@@ -3,9 +3,8 @@ package vn.partycell.meeting.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import vn.partycell.meeting.domain.AttendanceStatus;
 import vn.partycell.meeting.domain.Cell;
 import vn.partycell.meeting.domain.CellId;
 import vn.partycell.meeting.domain.ClosedMeeting;
+import vn.partycell.meeting.domain.InProgressMeeting;
 import vn.partycell.meeting.domain.MeetingEvent;
 import vn.partycell.meeting.domain.MeetingId;
 import vn.partycell.meeting.domain.MeetingKind;
@@ -48,8 +48,16 @@ class MeetingServiceTest {
 
     private final InMemoryMeetingRepository meetings = new InMemoryMeetingRepository();
     private final InMemoryRosterRepository rosters = new InMemoryRosterRepository();
-    private final MeetingService service =
-            new MeetingService(meetings, rosters, policy(), Clock.fixed(NOW, ZoneOffset.UTC));
+    /** Scheduled days before, held at NOW. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+
+    private final MeetingService service = new MeetingService(
+            meetings,
+            rosters,
+            policy(),
+            new LifecyclePolicy(new LifecyclePolicy.YearPolicy(Duration.ofMinutes(30)), Map.of()),
+            id -> Map.of(),
+            clock);
     private final MeetingQueries queries = new MeetingQueries(meetings);
 
     private final CellId cellId = new CellId(UUID.randomUUID());
@@ -115,12 +123,24 @@ class MeetingServiceTest {
         return lines;
     }
 
+    private ScheduledMeeting scheduleOne() {
+        clock.set(Instant.parse("2026-03-01T00:00:00Z"));
+        return (ScheduledMeeting) service.schedule(secretary, command(cellId));
+    }
+
+    /** Scheduled, then opened at NOW (after its start). */
+    private InProgressMeeting held() {
+        ScheduledMeeting meeting = scheduleOne();
+        clock.set(NOW);
+        return service.start(secretary, meeting.id(), null);
+    }
+
     @Test
     void schedulingNeedsTheCellCommitteeAndStoresTheScheduledEvent() {
         assertThatThrownBy(() -> service.schedule(member, command(cellId))).isInstanceOf(ForbiddenException.class);
         assertThat(meetings.events()).isEmpty();
 
-        ScheduledMeeting meeting = service.schedule(secretary, command(cellId));
+        ScheduledMeeting meeting = scheduleOne();
 
         assertThat(meeting.status()).isEqualTo(MeetingStatus.SCHEDULED);
         assertThat(meeting.title()).isEqualTo("Sinh hoạt chi bộ thường kỳ tháng 3/2026");
@@ -138,7 +158,7 @@ class MeetingServiceTest {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.close(secretary, unknown, null)).isInstanceOf(NotFoundException.class);
 
-        ScheduledMeeting meeting = service.schedule(secretary, command(cellId));
+        ScheduledMeeting meeting = scheduleOne();
         assertThatThrownBy(() -> queries.get(outsider, meeting.id())).isInstanceOf(NotFoundException.class);
         assertThat(queries.search(outsider, null, null, PageQuery.of(0, 20)).content())
                 .isEmpty();
@@ -150,7 +170,7 @@ class MeetingServiceTest {
 
     @Test
     void onlyTheCommitteeTakesAttendanceOrClosesAndAnOutsiderFindsNothing() {
-        ScheduledMeeting meeting = service.schedule(secretary, command(cellId));
+        InProgressMeeting meeting = held();
         assertThatThrownBy(() -> service.recordAttendance(member, meeting.id(), null, attendance(4)))
                 .isInstanceOf(ForbiddenException.class);
         // Outside the caller's subtrees a meeting does not exist, on writes too.
@@ -163,26 +183,26 @@ class MeetingServiceTest {
 
     @Test
     void aChangeOnAStaleVersionIsRefusedAndChangesNothing() {
-        ScheduledMeeting meeting = service.schedule(secretary, command(cellId));
-        ScheduledMeeting taken = service.recordAttendance(secretary, meeting.id(), 1L, attendance(2));
-        assertThat(taken.version()).isEqualTo(2);
+        InProgressMeeting meeting = held();
+        InProgressMeeting taken = service.recordAttendance(secretary, meeting.id(), 2L, attendance(2));
+        assertThat(taken.version()).isEqualTo(3);
 
-        assertThatThrownBy(() -> service.recordAttendance(secretary, meeting.id(), 1L, attendance(4)))
+        assertThatThrownBy(() -> service.recordAttendance(secretary, meeting.id(), 2L, attendance(4)))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.code()).isEqualTo("stale-version"));
-        assertThatThrownBy(() -> service.close(secretary, meeting.id(), 1L))
+        assertThatThrownBy(() -> service.close(secretary, meeting.id(), 2L))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.code()).isEqualTo("stale-version"));
         assertThat(meetings.find(meeting.id())).contains(taken);
-        assertThat(meetings.events()).containsExactly(new MeetingEvent.Scheduled(meeting));
+        assertThat(meetings.events()).hasSize(1);
     }
 
     @Test
     void attendanceStoresNoEventAndClosingStoresClosed() {
-        ScheduledMeeting meeting = service.schedule(secretary, command(cellId));
-        ScheduledMeeting taken = service.recordAttendance(secretary, meeting.id(), null, attendance(3));
+        InProgressMeeting meeting = held();
+        InProgressMeeting taken = service.recordAttendance(secretary, meeting.id(), null, attendance(3));
         assertThat(taken.status()).isEqualTo(MeetingStatus.IN_PROGRESS);
-        assertThat(meetings.events()).containsExactly(new MeetingEvent.Scheduled(meeting));
+        assertThat(meetings.events()).hasSize(1);
 
         ClosedMeeting closed = service.close(secretary, meeting.id(), taken.version());
 
@@ -190,14 +210,13 @@ class MeetingServiceTest {
         assertThat(closed.closedAt()).isEqualTo(NOW);
         assertThat(closed.closedBy()).isEqualTo("bt");
         assertThat(meetings.find(meeting.id())).contains(closed);
-        assertThat(meetings.events())
-                .containsExactly(new MeetingEvent.Scheduled(meeting), new MeetingEvent.Closed(closed));
+        assertThat(meetings.events()).hasSize(2).last().isEqualTo(new MeetingEvent.Closed(closed));
     }
 
     @Test
     void closingWithoutQuorumIsRefusedWithTheCountsAndStoresNothing() {
-        ScheduledMeeting meeting = service.schedule(secretary, command(cellId));
-        ScheduledMeeting taken = service.recordAttendance(secretary, meeting.id(), null, attendance(2));
+        InProgressMeeting meeting = held();
+        InProgressMeeting taken = service.recordAttendance(secretary, meeting.id(), null, attendance(2));
 
         assertThatThrownBy(() -> service.close(secretary, meeting.id(), null))
                 .isInstanceOfSatisfying(RuleViolationException.class, e -> {
@@ -208,12 +227,12 @@ class MeetingServiceTest {
                             .containsEntry("required", 3);
                 });
         assertThat(meetings.find(meeting.id())).contains(taken);
-        assertThat(meetings.events()).containsExactly(new MeetingEvent.Scheduled(meeting));
+        assertThat(meetings.events()).hasSize(1);
     }
 
     @Test
     void aClosedMeetingRefusesEveryChange() {
-        ScheduledMeeting meeting = service.schedule(secretary, command(cellId));
+        InProgressMeeting meeting = held();
         service.recordAttendance(secretary, meeting.id(), null, attendance(4));
         ClosedMeeting closed = service.close(secretary, meeting.id(), null);
 

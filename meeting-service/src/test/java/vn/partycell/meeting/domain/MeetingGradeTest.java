@@ -24,22 +24,21 @@ class MeetingGradeTest {
     private static final Instant AT = Instant.parse("2026-03-05T03:00:00Z");
     private final MemberId member = new MemberId(UUID.randomUUID());
 
-    private ScheduledMeeting scheduled(Map<MemberId, Attendance> attendance) {
+    /** Held (in progress) when it has attendance, otherwise only scheduled. */
+    private Meeting scheduled(Map<MemberId, Attendance> attendance) {
         // 23:30 UTC on 31 March is 1 April in Hanoi: the grade counts for April.
-        return new ScheduledMeeting(
-                MeetingId.random(),
-                new CellId(UUID.randomUUID()),
-                OrgPath.of("/hy/a/cb-01/"),
-                MeetingKind.REGULAR,
-                "Sinh hoạt thường kỳ",
-                Instant.parse("2026-03-31T23:30:00Z"),
-                "Hội trường",
-                List.of("Nội dung"),
-                attendance,
-                2);
+        Instant startsAt = Instant.parse("2026-03-31T23:30:00Z");
+        MeetingPlan plan = new MeetingPlan(
+                MeetingKind.REGULAR, "Sinh hoạt thường kỳ", null, startsAt, "Hội trường", List.of("Nội dung"));
+        MeetingId id = MeetingId.random();
+        CellId cell = new CellId(UUID.randomUUID());
+        OrgPath path = OrgPath.of("/hy/a/cb-01/");
+        return attendance.isEmpty()
+                ? new ScheduledMeeting(id, cell, path, plan, 2)
+                : new InProgressMeeting(id, cell, path, plan, attendance, startsAt, "bt", 2);
     }
 
-    private ScheduledMeeting inProgress() {
+    private Meeting inProgress() {
         return scheduled(Map.of(member, new Attendance(member, AttendanceStatus.PRESENT, null, true)));
     }
 

@@ -3,9 +3,11 @@ package vn.partycell.meeting.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.partycell.platform.kernel.Change;
@@ -25,16 +27,27 @@ class MeetingTest {
                 new MemberId(UUID.randomUUID()), cell.id(), null, cell.orgPath(), "Đảng viên", status, exempted, 1);
     }
 
+    private final Instant scheduledAt = Instant.parse("2026-03-01T00:00:00Z");
+
     private ScheduledMeeting scheduled() {
         return Meeting.schedule(
                         MeetingId.random(),
                         cell,
-                        MeetingKind.REGULAR,
-                        "Sinh hoạt thường kỳ tháng 3/2026",
-                        Instant.parse("2026-03-05T12:30:00Z"),
-                        "Hội trường UBND xã",
-                        List.of("Kiểm điểm nghị quyết tháng 2", " ", "Phân công nhiệm vụ"))
+                        new MeetingPlan(
+                                MeetingKind.REGULAR,
+                                "Sinh hoạt thường kỳ tháng 3/2026",
+                                null,
+                                Instant.parse("2026-03-05T12:30:00Z"),
+                                "Hội trường UBND xã",
+                                List.of("Kiểm điểm nghị quyết tháng 2", " ", "Phân công nhiệm vụ")),
+                        scheduledAt)
                 .state();
+    }
+
+    /** The meeting opened at its start time: attendance is taken from here on. */
+    private InProgressMeeting held() {
+        ScheduledMeeting s = scheduled();
+        return s.start(Duration.ofMinutes(30), Map.of(), "bt", s.startsAt()).state();
     }
 
     @Test
@@ -53,11 +66,14 @@ class MeetingTest {
         Change<ScheduledMeeting, MeetingEvent> change = Meeting.schedule(
                 MeetingId.random(),
                 cell,
-                MeetingKind.THEMATIC,
-                "Chuyên đề",
-                Instant.parse("2026-02-28T18:30:00Z"),
-                "Xã",
-                List.of("Học tập"));
+                new MeetingPlan(
+                        MeetingKind.THEMATIC,
+                        "Chuyên đề",
+                        "Học tập và làm theo tư tưởng Hồ Chí Minh",
+                        Instant.parse("2026-02-28T18:30:00Z"),
+                        "Xã",
+                        List.of("Học tập")),
+                Instant.parse("2026-02-01T00:00:00Z"));
         assertThat(change.state().localStart().getMonthValue()).isEqualTo(3);
         assertThat(change.events()).containsExactly(new MeetingEvent.Scheduled(change.state()));
         assertThat(scheduled().agenda()).containsExactly("Kiểm điểm nghị quyết tháng 2", "Phân công nhiệm vụ");
@@ -72,8 +88,7 @@ class MeetingTest {
         }
         members.add(member(MemberStatus.PROBATIONARY, false));
         Roster roster = new Roster(members);
-        ScheduledMeeting taken = scheduled()
-                .recordAttendance(
+        InProgressMeeting taken = held().recordAttendance(
                         List.of(
                                 new Attendance(members.get(0).memberId(), AttendanceStatus.PRESENT, null, true),
                                 new Attendance(members.get(1).memberId(), AttendanceStatus.LATE, null, false),
@@ -99,8 +114,7 @@ class MeetingTest {
         RosterMember b = member(MemberStatus.FULL, false);
         RosterMember exempted = member(MemberStatus.FULL, true);
         Roster roster = new Roster(List.of(a, b, exempted));
-        Change<ScheduledMeeting, MeetingEvent> taken = scheduled()
-                .recordAttendance(
+        Change<InProgressMeeting, MeetingEvent> taken = held().recordAttendance(
                         List.of(
                                 new Attendance(a.memberId(), AttendanceStatus.PRESENT, null, true),
                                 new Attendance(b.memberId(), AttendanceStatus.PRESENT, null, false)),
@@ -113,9 +127,9 @@ class MeetingTest {
         assertThat(closed.quorum()).isEqualTo(new Quorum(2, 2, 2));
         assertThat(closed.closedAt()).isEqualTo(now);
         assertThat(closed.closedBy()).isEqualTo("bt");
-        assertThat(closed.version()).isEqualTo(3);
+        assertThat(closed.version()).isEqualTo(4);
         // A closed meeting has no attendance or close method; asking it for its open state is refused.
-        assertThatThrownBy(closed::requireOpen)
+        assertThatThrownBy(closed::requireInProgress)
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.code()).isEqualTo("meeting-closed"))
                 .hasMessageContaining("kết thúc");
@@ -126,8 +140,7 @@ class MeetingTest {
         RosterMember a = member(MemberStatus.FULL, false);
         RosterMember removed = member(MemberStatus.REMOVED, false);
         Roster roster = new Roster(List.of(a, removed));
-        assertThatThrownBy(() -> scheduled()
-                        .recordAttendance(
+        assertThatThrownBy(() -> held().recordAttendance(
                                 List.of(
                                         new Attendance(a.memberId(), AttendanceStatus.EXCUSED, " ", false),
                                         new Attendance(removed.memberId(), AttendanceStatus.PRESENT, null, false),
@@ -145,8 +158,8 @@ class MeetingTest {
         RosterMember a = member(MemberStatus.FULL, false);
         RosterMember b = member(MemberStatus.PROBATIONARY, false);
         Roster roster = new Roster(List.of(a, b));
-        ScheduledMeeting partial = scheduled()
-                .recordAttendance(List.of(new Attendance(a.memberId(), AttendanceStatus.PRESENT, null, false)), roster)
+        InProgressMeeting partial = held().recordAttendance(
+                        List.of(new Attendance(a.memberId(), AttendanceStatus.PRESENT, null, false)), roster)
                 .state();
         assertThatThrownBy(() -> partial.close(roster, moreThanHalf, "bt", now))
                 .isInstanceOfSatisfying(
@@ -163,8 +176,11 @@ class MeetingTest {
                 new OrgUnitId(cell.id().value()),
                 OrgPath.of("/hy/a/cb-01/to-1/"),
                 1);
-        assertThatThrownBy(() ->
-                        Meeting.schedule(MeetingId.random(), group, MeetingKind.REGULAR, "x", now, "y", List.of("z")))
+        assertThatThrownBy(() -> Meeting.schedule(
+                        MeetingId.random(),
+                        group,
+                        new MeetingPlan(MeetingKind.REGULAR, "x", null, now, "y", List.of("z")),
+                        scheduledAt))
                 .isInstanceOfSatisfying(
                         RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("not-a-cell"));
     }

@@ -4,6 +4,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import vn.partycell.notification.domain.CancelledMeeting;
+import vn.partycell.notification.domain.ExcuseDecision;
+import vn.partycell.notification.domain.MeetingChange;
 import vn.partycell.notification.domain.MeetingNotices;
 import vn.partycell.notification.domain.Notice;
 import vn.partycell.notification.domain.Occurrence;
@@ -11,7 +14,9 @@ import vn.partycell.notification.domain.RosterMember;
 import vn.partycell.notification.domain.ScheduledMeeting;
 
 /**
- * Sends the notices scheduled meetings cause.
+ * Sends the notices scheduled, changed and cancelled meetings and decided excuses cause. A change
+ * or cancellation supersedes the meeting's earlier notices (fact keys {@code meeting-changed:<id>:<v>},
+ * {@code meeting-cancelled:<id>}).
  *
  * <p><b>Exactly once per person and fact.</b> A notice's id is derived from (recipient, fact key)
  * and stored insert-if-absent, so a redelivery (same event id), a republication (new event id for
@@ -52,6 +57,41 @@ public class MeetingNoticeReactions {
             return Effect.NO_EFFECT;
         }
         return send(toSend);
+    }
+
+    /**
+     * Every active member gets the changed notice (one per member and change), and the earlier
+     * notices of the meeting are marked superseded by it.
+     */
+    public Effect onMeetingChanged(MeetingChange change, Occurrence occurrence) {
+        List<Notice> toSend =
+                MeetingNotices.changed(change, roster.roster(change.meeting().cellId()), occurrence);
+        long superseded = notices.supersede(
+                change.meeting().meetingId(),
+                change.version(),
+                MeetingNotices.changedFact(change.meeting().meetingId(), change.version()));
+        if (toSend.isEmpty()) {
+            return superseded > 0 ? Effect.APPLIED : Effect.NO_EFFECT;
+        }
+        Effect sent = send(toSend);
+        return superseded > 0 ? Effect.APPLIED : sent;
+    }
+
+    /** Every active member is told of the cancellation; it supersedes every notice of the meeting's plan. */
+    public Effect onMeetingCancelled(CancelledMeeting meeting, Occurrence occurrence) {
+        List<Notice> toSend = MeetingNotices.cancelled(meeting, roster.roster(meeting.cellId()), occurrence);
+        long superseded = notices.supersede(
+                meeting.meetingId(), meeting.version(), MeetingNotices.cancelledFact(meeting.meetingId()));
+        if (toSend.isEmpty()) {
+            return superseded > 0 ? Effect.APPLIED : Effect.NO_EFFECT;
+        }
+        Effect sent = send(toSend);
+        return superseded > 0 ? Effect.APPLIED : sent;
+    }
+
+    /** The member whose excuse was decided is told. */
+    public Effect onExcuseDecided(ExcuseDecision decision, Occurrence occurrence) {
+        return send(List.of(MeetingNotices.excuseDecided(decision, occurrence)));
     }
 
     private Effect send(List<Notice> toSend) {

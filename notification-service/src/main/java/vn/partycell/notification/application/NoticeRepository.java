@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import vn.partycell.notification.domain.MeetingId;
 import vn.partycell.notification.domain.MemberId;
 import vn.partycell.notification.domain.Notice;
 import vn.partycell.platform.kernel.PageQuery;
@@ -29,4 +30,12 @@ public interface NoticeRepository {
 
     /** Marks every unread notice of the recipient read; returns how many changed. */
     long markAllRead(MemberId recipient, Instant at);
+
+    /**
+     * Marks the notices announcing a meeting's plan (first notice and changes) whose plan version is
+     * lower than {@code planVersion} as superseded by {@code byFactKey}, unless a later one already
+     * superseded them: whatever order changes are handled in, each notice ends superseded by the
+     * latest. Returns how many changed.
+     */
+    long supersede(MeetingId meetingId, long planVersion, String byFactKey);
 }

@@ -177,4 +177,149 @@ public final class MeetingNotices {
         }
         return list.toString();
     }
+
+    /** The fact "the meeting's plan changed, at this version": one notice per member and change. */
+    public static String changedFact(MeetingId meetingId, long version) {
+        return "meeting-changed:" + meetingId.value() + ":" + version;
+    }
+
+    /** The fact "this meeting was cancelled". */
+    public static String cancelledFact(MeetingId meetingId) {
+        return "meeting-cancelled:" + meetingId.value();
+    }
+
+    /** The fact "the member's excuse for this meeting was decided". */
+    public static String excuseDecidedFact(MeetingId meetingId) {
+        return "meeting-excuse-decided:" + meetingId.value();
+    }
+
+    /**
+     * Which announcement of a meeting's plan a notice is, to supersede only older ones whatever the
+     * order events are handled in: 0 the first notice (scheduled), the meeting's version for a change
+     * or the cancellation, -1 for a notice that announces no plan (absence, excuse).
+     */
+    public static long planVersion(String factKey) {
+        if (factKey.startsWith("meeting-scheduled:")) {
+            return 0;
+        }
+        if (factKey.startsWith("meeting-changed:")) {
+            return Long.parseLong(factKey.substring(factKey.lastIndexOf(':') + 1));
+        }
+        return -1;
+    }
+
+    /** The notice again to every active member, saying what changed; it supersedes the earlier notices. */
+    public static List<Notice> changed(MeetingChange change, List<RosterMember> roster, Occurrence occurrence) {
+        ScheduledMeeting meeting = change.meeting();
+        String title = "Thay đổi lịch họp chi bộ: " + meeting.title();
+        String body = "Chi bộ thông báo thay đổi " + changedList(change.changed())
+                + " của buổi sinh hoạt; thông báo này thay thế thông báo trước.\n" + scheduledBody(meeting);
+        String fact = changedFact(meeting.meetingId(), change.version());
+        List<Notice> notices = new ArrayList<>();
+        for (RosterMember member : recipients(meeting, roster)) {
+            notices.add(new Notice(
+                    null,
+                    member.memberId(),
+                    fact,
+                    NoticeKind.MEETING_CHANGED,
+                    title,
+                    body,
+                    occurrence.at(),
+                    null,
+                    meeting.meetingId(),
+                    meeting.orgPath(),
+                    occurrence.eventId()));
+        }
+        return notices;
+    }
+
+    /** The cancellation to every active member, with the reason. */
+    public static List<Notice> cancelled(CancelledMeeting meeting, List<RosterMember> roster, Occurrence occurrence) {
+        String title = "Hủy buổi họp chi bộ: " + meeting.title();
+        String body = "Buổi " + meeting.kind().label() + " " + OPEN_QUOTE + meeting.title() + CLOSE_QUOTE
+                + " dự kiến lúc " + VietnameseTime.dateTime(meeting.startsAt())
+                + " (giờ Việt Nam) không diễn ra.\nLý do: " + meeting.reason()
+                + ".\nChi ủy sẽ thông báo lịch sinh hoạt mới.";
+        List<Notice> notices = new ArrayList<>();
+        for (RosterMember member : roster) {
+            if (meeting.cellId().equals(member.cellId()) && member.isActive()) {
+                notices.add(new Notice(
+                        null,
+                        member.memberId(),
+                        cancelledFact(meeting.meetingId()),
+                        NoticeKind.MEETING_CANCELLED,
+                        title,
+                        body,
+                        occurrence.at(),
+                        null,
+                        meeting.meetingId(),
+                        meeting.orgPath(),
+                        occurrence.eventId()));
+            }
+        }
+        return notices.stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        Notice::recipientMemberId, n -> n, (a, b) -> a, LinkedHashMap::new))
+                .values()
+                .stream()
+                .toList();
+    }
+
+    /** The decision on the member's excuse, to that member. */
+    public static Notice excuseDecided(ExcuseDecision decision, Occurrence occurrence) {
+        String verdict = decision.accepted() ? "được chấp thuận" : "không được chấp thuận";
+        StringBuilder body = new StringBuilder("Đơn xin vắng của đồng chí tại buổi ")
+                .append(decision.kind().label())
+                .append(' ')
+                .append(OPEN_QUOTE)
+                .append(decision.title())
+                .append(CLOSE_QUOTE)
+                .append(" (")
+                .append(VietnameseTime.dateTime(decision.startsAt()))
+                .append(") ")
+                .append(verdict)
+                .append('.');
+        if (decision.note() != null) {
+            body.append("\nÝ kiến của chi ủy: ").append(decision.note()).append('.');
+        }
+        if (!decision.accepted()) {
+            body.append("\nĐề nghị đồng chí sắp xếp tham dự; nếu vắng sẽ bị ghi vắng không lý do.");
+        }
+        return new Notice(
+                null,
+                decision.memberId(),
+                excuseDecidedFact(decision.meetingId()),
+                NoticeKind.MEETING_EXCUSE_DECIDED,
+                "Đơn xin vắng họp " + verdict + ": " + decision.title(),
+                body.toString(),
+                occurrence.at(),
+                null,
+                decision.meetingId(),
+                decision.orgPath(),
+                occurrence.eventId());
+    }
+
+    private static final Map<String, String> FIELD_NAMES = Map.of(
+            "startsAt",
+            "thời gian",
+            "place",
+            "địa điểm",
+            "agenda",
+            "nội dung",
+            "title",
+            "tên buổi",
+            "topic",
+            "chuyên đề");
+
+    static String changedList(List<String> changed) {
+        List<String> names =
+                changed.stream().map(f -> FIELD_NAMES.getOrDefault(f, f)).toList();
+        if (names.isEmpty()) {
+            return "nội dung";
+        }
+        if (names.size() == 1) {
+            return names.getFirst();
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " và " + names.getLast();
+    }
 }

@@ -15,6 +15,8 @@ import vn.partycell.platform.kernel.OrgPath;
  * @param createdAt when the fact happened (the event's time), not when the notice was written
  * @param readAt when the recipient marked it read, or null while unread
  * @param eventId the id of the event that created the notice
+ * @param supersededBy the fact key of a later notice that replaces this one (a meeting's new time or
+ *     place, its cancellation), or null while it stands
  */
 public record Notice(
         UUID id,
@@ -27,7 +29,24 @@ public record Notice(
         Instant readAt,
         MeetingId meetingId,
         OrgPath orgPath,
-        String eventId) {
+        String eventId,
+        String supersededBy) {
+
+    /** A notice nothing has superseded (yet). */
+    public Notice(
+            UUID id,
+            MemberId recipientMemberId,
+            String factKey,
+            NoticeKind kind,
+            String title,
+            String body,
+            Instant createdAt,
+            Instant readAt,
+            MeetingId meetingId,
+            OrgPath orgPath,
+            String eventId) {
+        this(id, recipientMemberId, factKey, kind, title, body, createdAt, readAt, meetingId, orgPath, eventId, null);
+    }
 
     public Notice {
         Objects.requireNonNull(recipientMemberId, "recipientMemberId");

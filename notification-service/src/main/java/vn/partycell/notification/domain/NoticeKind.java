@@ -5,5 +5,11 @@ public enum NoticeKind {
     /** A cell meeting was scheduled: time, place and agenda (thông báo sinh hoạt). */
     MEETING_SCHEDULED,
     /** The member was recorded absent without excuse at a closed meeting (vắng họp không lý do). */
-    MEETING_ABSENT
+    MEETING_ABSENT,
+    /** A scheduled meeting's time, place or agenda changed: the notice again; it supersedes the earlier one. */
+    MEETING_CHANGED,
+    /** A scheduled meeting was cancelled, with the reason (hủy buổi sinh hoạt); supersedes its notices. */
+    MEETING_CANCELLED,
+    /** The secretary accepted or refused the member's excuse asked for before a meeting. */
+    MEETING_EXCUSE_DECIDED
 }

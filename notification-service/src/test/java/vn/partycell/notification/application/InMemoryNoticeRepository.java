@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import vn.partycell.notification.domain.MeetingId;
+import vn.partycell.notification.domain.MeetingNotices;
 import vn.partycell.notification.domain.MemberId;
 import vn.partycell.notification.domain.Notice;
+import vn.partycell.notification.domain.NoticeKind;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
 
@@ -83,6 +86,41 @@ public class InMemoryNoticeRepository implements NoticeRepository {
                 at,
                 n.meetingId(),
                 n.orgPath(),
-                n.eventId());
+                n.eventId(),
+                n.supersededBy());
+    }
+
+    /** Plan versions of superseded notices: a later change wins whatever the order. */
+    private final Map<UUID, Long> supersededVersions = new LinkedHashMap<>();
+
+    @Override
+    public long supersede(MeetingId meetingId, long planVersion, String byFactKey) {
+        long changed = 0;
+        for (Notice n : List.copyOf(notices.values())) {
+            boolean plan = n.kind() == NoticeKind.MEETING_SCHEDULED || n.kind() == NoticeKind.MEETING_CHANGED;
+            if (plan
+                    && meetingId.equals(n.meetingId())
+                    && MeetingNotices.planVersion(n.factKey()) < planVersion
+                    && supersededVersions.getOrDefault(n.id(), -1L) < planVersion) {
+                supersededVersions.put(n.id(), planVersion);
+                notices.put(
+                        n.id(),
+                        new Notice(
+                                n.id(),
+                                n.recipientMemberId(),
+                                n.factKey(),
+                                n.kind(),
+                                n.title(),
+                                n.body(),
+                                n.createdAt(),
+                                n.readAt(),
+                                n.meetingId(),
+                                n.orgPath(),
+                                n.eventId(),
+                                byFactKey));
+                changed++;
+            }
+        }
+        return changed;
     }
 }

@@ -87,7 +87,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        return respond(Problems.of(HttpStatus.CONFLICT, e.code(), "Xung đột dữ liệu", e.getMessage()));
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, e.code(), "Xung đột dữ liệu", e.getMessage());
+        e.facts().forEach(problem::setProperty);
+        return respond(problem);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -27,8 +27,10 @@ import vn.partycell.meeting.application.MeetingService;
 import vn.partycell.meeting.application.ScheduleMeeting;
 import vn.partycell.meeting.domain.Attendance;
 import vn.partycell.meeting.domain.AttendanceStatus;
+import vn.partycell.meeting.domain.CancelledMeeting;
 import vn.partycell.meeting.domain.CellId;
 import vn.partycell.meeting.domain.ClosedMeeting;
+import vn.partycell.meeting.domain.InProgressMeeting;
 import vn.partycell.meeting.domain.Meeting;
 import vn.partycell.meeting.domain.MeetingId;
 import vn.partycell.meeting.domain.MeetingKind;
@@ -65,10 +67,10 @@ public class MeetingController {
             @NotBlank(message = "bắt buộc phải có") @Size(max = 200, message = "tối đa 200 ký tự")
             String title,
 
-            // A sane window, not a rule: within a year back (minutes entered late) and five years ahead.
+            // Not in the past (rule 3.10), at most five years ahead (a sane window against typing errors).
             @NotNull(message = "bắt buộc phải có (ISO-8601, UTC)")
             @DateWithin(
-                    notBefore = "${partycell.meetings.starts-at.not-before:-P1Y}",
+                    notBefore = "${partycell.meetings.starts-at.not-before:now}",
                     notAfter = "${partycell.meetings.starts-at.not-after:P5Y}")
             Instant startsAt,
 
@@ -77,7 +79,13 @@ public class MeetingController {
 
             @NotEmpty(message = "cần ít nhất một nội dung") @Size(max = 50, message = "tối đa 50 nội dung")
             List<@NotBlank(message = "không được để trống") @Size(max = 500, message = "tối đa 500 ký tự") String>
-                    agenda) {}
+                    agenda,
+
+            // The theme of a thematic meeting (required for THEMATIC, checked by the meeting).
+            @Size(max = 300, message = "tối đa 300 ký tự") String topic,
+
+            // Only prepare the meeting: nobody is told until POST /{id}/schedule.
+            Boolean draft) {}
 
     public record AttendanceLine(
             @NotNull(message = "bắt buộc phải có") UUID memberId,
@@ -110,10 +118,16 @@ public class MeetingController {
             List<AttendanceEntry> attendance,
             Quorum quorum,
             Instant closedAt,
-            long version) {
+            long version,
+            String topic,
+            Instant startedAt,
+            String cancelReason,
+            Instant cancelledAt) {
 
         static MeetingResponse of(Meeting m) {
             ClosedMeeting closed = m instanceof ClosedMeeting c ? c : null;
+            InProgressMeeting held = m instanceof InProgressMeeting h ? h : null;
+            CancelledMeeting cancelled = m instanceof CancelledMeeting c ? c : null;
             return new MeetingResponse(
                     m.id().value(),
                     m.cellId().value(),
@@ -127,18 +141,32 @@ public class MeetingController {
                     m.attendanceList().stream().map(AttendanceEntry::of).toList(),
                     closed == null ? null : closed.quorum(),
                     closed == null ? null : closed.closedAt(),
-                    m.version());
+                    m.version(),
+                    m.topic(),
+                    held == null ? null : held.startedAt(),
+                    cancelled == null ? null : cancelled.reason(),
+                    cancelled == null ? null : cancelled.cancelledAt());
         }
     }
 
     @PostMapping
     @Operation(
             summary = "Lên lịch buổi sinh hoạt",
-            description = "Cần quyền committee trở lên trên chi bộ; gửi thông báo tới mọi đảng viên")
+            description = "Cần quyền committee trở lên trên chi bộ; gửi thông báo tới mọi đảng viên."
+                    + " Không nhận thời gian trong quá khứ; sinh hoạt chuyên đề cần chuyên đề (topic);"
+                    + " draft=true chỉ lưu dự thảo, chưa thông báo")
     public ResponseEntity<MeetingResponse> schedule(Caller caller, @Valid @RequestBody ScheduleRequest r) {
         Meeting meeting = service.schedule(
                 caller,
-                new ScheduleMeeting(new CellId(r.cellId()), r.kind(), r.title(), r.startsAt(), r.place(), r.agenda()));
+                new ScheduleMeeting(
+                        new CellId(r.cellId()),
+                        r.kind(),
+                        r.title(),
+                        r.topic(),
+                        r.startsAt(),
+                        r.place(),
+                        r.agenda(),
+                        Boolean.TRUE.equals(r.draft())));
         return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))
                 .eTag(ETags.of(meeting.version()))
                 .body(MeetingResponse.of(meeting));

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
+import vn.partycell.meeting.domain.CancelledMeeting;
 import vn.partycell.meeting.domain.ClosedMeeting;
 import vn.partycell.meeting.domain.MeetingEvent;
+import vn.partycell.meeting.domain.MeetingPlan;
 import vn.partycell.meeting.domain.ScheduledMeeting;
 import vn.partycell.platform.outbox.OutboundEvents;
 import vn.partycell.platform.outbox.OutboxEvent;
@@ -36,6 +38,36 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
             Instant startsAt,
             String place,
             List<String> agenda,
+            long version,
+            String topic) {}
+
+    /** The plan before a change, for the notice that says what moved. */
+    public record PreviousPlanData(String title, String topic, Instant startsAt, String place, List<String> agenda) {}
+
+    public record RescheduledData(
+            UUID meetingId,
+            UUID cellId,
+            String orgPath,
+            String kind,
+            String title,
+            String topic,
+            Instant startsAt,
+            String place,
+            List<String> agenda,
+            List<String> changed,
+            PreviousPlanData previous,
+            long version) {}
+
+    public record CancelledData(
+            UUID meetingId,
+            UUID cellId,
+            String orgPath,
+            String kind,
+            String title,
+            Instant startsAt,
+            String place,
+            String reason,
+            Instant cancelledAt,
             long version) {}
 
     public record AttendanceData(UUID memberId, String status, String reason, boolean spoke) {}
@@ -61,6 +93,8 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
         return switch (event) {
             case MeetingEvent.Scheduled s -> scheduled(s.meeting());
             case MeetingEvent.Closed c -> closed(c.meeting());
+            case MeetingEvent.Rescheduled r -> rescheduled(r);
+            case MeetingEvent.Cancelled c -> cancelled(c.meeting());
         };
     }
 
@@ -79,6 +113,49 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
                         m.startsAt(),
                         m.place(),
                         m.agenda(),
+                        m.version(),
+                        m.topic()));
+    }
+
+    private OutboxEvent rescheduled(MeetingEvent.Rescheduled r) {
+        ScheduledMeeting m = r.meeting();
+        MeetingPlan p = r.previous();
+        return events.create(
+                MEETINGS,
+                EventContracts.MEETING_RESCHEDULED,
+                m.id().toString(),
+                m.orgPath(),
+                new RescheduledData(
+                        m.id().value(),
+                        m.cellId().value(),
+                        m.orgPath().value(),
+                        m.kind().name(),
+                        m.title(),
+                        m.topic(),
+                        m.startsAt(),
+                        m.place(),
+                        m.agenda(),
+                        r.changed(),
+                        new PreviousPlanData(p.title(), p.topic(), p.startsAt(), p.place(), p.agenda()),
+                        m.version()));
+    }
+
+    private OutboxEvent cancelled(CancelledMeeting m) {
+        return events.create(
+                MEETINGS,
+                EventContracts.MEETING_CANCELLED,
+                m.id().toString(),
+                m.orgPath(),
+                new CancelledData(
+                        m.id().value(),
+                        m.cellId().value(),
+                        m.orgPath().value(),
+                        m.kind().name(),
+                        m.title(),
+                        m.startsAt(),
+                        m.place(),
+                        m.reason(),
+                        m.cancelledAt(),
                         m.version()));
     }
 

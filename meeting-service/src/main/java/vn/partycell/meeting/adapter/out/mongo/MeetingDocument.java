@@ -10,11 +10,15 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.partycell.meeting.domain.Attendance;
 import vn.partycell.meeting.domain.AttendanceStatus;
+import vn.partycell.meeting.domain.CancelledMeeting;
 import vn.partycell.meeting.domain.CellId;
 import vn.partycell.meeting.domain.ClosedMeeting;
+import vn.partycell.meeting.domain.DraftMeeting;
+import vn.partycell.meeting.domain.InProgressMeeting;
 import vn.partycell.meeting.domain.Meeting;
 import vn.partycell.meeting.domain.MeetingId;
 import vn.partycell.meeting.domain.MeetingKind;
+import vn.partycell.meeting.domain.MeetingPlan;
 import vn.partycell.meeting.domain.MeetingStatus;
 import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.Quorum;
@@ -22,8 +26,9 @@ import vn.partycell.meeting.domain.ScheduledMeeting;
 import vn.partycell.platform.kernel.OrgPath;
 
 /**
- * A meeting as stored, in every state: the status says which, the close fields are null until it
- * is closed, attendance is a list (member ids are not good field names).
+ * A meeting as stored, in every state: the status says which, the start, close and cancel fields
+ * are null until then, attendance is a list (member ids are not good field names). Fields added
+ * after the first version come last, so older documents read with them null.
  */
 @Document(MongoMeetingRepository.COLLECTION)
 @CompoundIndex(name = "cell_starts", def = "{'cellId': 1, 'startsAt': -1}")
@@ -41,7 +46,14 @@ public record MeetingDocument(
         Quorum quorum,
         Instant closedAt,
         String closedBy,
-        long version) {
+        long version,
+        String topic,
+        Instant startedAt,
+        String startedBy,
+        MeetingStatus cancelledFrom,
+        String cancelReason,
+        Instant cancelledAt,
+        String cancelledBy) {
 
     public record AttendanceEntry(String memberId, AttendanceStatus status, String reason, boolean spoke) {}
 
@@ -49,10 +61,17 @@ public record MeetingDocument(
         Quorum quorum = null;
         Instant closedAt = null;
         String closedBy = null;
+        Instant startedAt = null;
+        String startedBy = null;
+        CancelledMeeting cancelled = m instanceof CancelledMeeting c ? c : null;
         if (m instanceof ClosedMeeting closed) {
             quorum = closed.quorum();
             closedAt = closed.closedAt();
             closedBy = closed.closedBy();
+        }
+        if (m instanceof InProgressMeeting held) {
+            startedAt = held.startedAt();
+            startedBy = held.startedBy();
         }
         return new MeetingDocument(
                 m.id().toString(),
@@ -70,7 +89,14 @@ public record MeetingDocument(
                 quorum,
                 closedAt,
                 closedBy,
-                m.version());
+                m.version(),
+                m.topic(),
+                startedAt,
+                startedBy,
+                cancelled == null ? null : cancelled.cancelledFrom(),
+                cancelled == null ? null : cancelled.reason(),
+                cancelled == null ? null : cancelled.cancelledAt(),
+                cancelled == null ? null : cancelled.cancelledBy());
     }
 
     Meeting toDomain() {
@@ -81,35 +107,29 @@ public record MeetingDocument(
                 byMember.put(member, new Attendance(member, a.status(), a.reason(), a.spoke()));
             }
         }
-        List<String> items = agenda == null ? List.of() : agenda;
+        MeetingPlan plan = new MeetingPlan(kind, title, topic, startsAt, place, agenda);
+        MeetingId meetingId = MeetingId.of(id);
+        CellId cell = CellId.of(cellId);
+        OrgPath path = OrgPath.of(orgPath);
         return switch (status) {
-            case SCHEDULED, IN_PROGRESS ->
-                new ScheduledMeeting(
-                        MeetingId.of(id),
-                        CellId.of(cellId),
-                        OrgPath.of(orgPath),
-                        kind,
-                        title,
-                        startsAt,
-                        place,
-                        items,
+            case DRAFT -> new DraftMeeting(meetingId, cell, path, plan, version);
+            case SCHEDULED -> new ScheduledMeeting(meetingId, cell, path, plan, version);
+            // Meetings stored before the explicit start have no start time: their first attendance line stands for it.
+            case IN_PROGRESS ->
+                new InProgressMeeting(
+                        meetingId,
+                        cell,
+                        path,
+                        plan,
                         byMember,
+                        startedAt == null ? startsAt : startedAt,
+                        startedBy == null ? "?" : startedBy,
                         version);
             case CLOSED ->
-                new ClosedMeeting(
-                        MeetingId.of(id),
-                        CellId.of(cellId),
-                        OrgPath.of(orgPath),
-                        kind,
-                        title,
-                        startsAt,
-                        place,
-                        items,
-                        byMember,
-                        quorum,
-                        closedAt,
-                        closedBy,
-                        version);
+                new ClosedMeeting(meetingId, cell, path, plan, byMember, quorum, closedAt, closedBy, version);
+            case CANCELLED ->
+                new CancelledMeeting(
+                        meetingId, cell, path, plan, cancelledFrom, cancelReason, cancelledAt, cancelledBy, version);
         };
     }
 }

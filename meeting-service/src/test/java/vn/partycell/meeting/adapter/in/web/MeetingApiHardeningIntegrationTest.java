@@ -134,6 +134,9 @@ class MeetingApiHardeningIntegrationTest {
                 "+300000000-01-01T00:00:00Z",
                 "-300000000-01-01T00:00:00Z",
                 Instant.now().minus(400, ChronoUnit.DAYS).toString(),
+                // In the past: a meeting is announced ahead of time, never afterwards.
+                Instant.now().minus(300, ChronoUnit.DAYS).toString(),
+                Instant.now().minus(1, ChronoUnit.MINUTES).toString(),
                 Instant.now().plus(6 * 366, ChronoUnit.DAYS).toString())) {
             Answer answer = http.post("/api/v1/meetings", secretary, meeting(startsAt));
             assertThat(answer.status()).as(startsAt).isEqualTo(400);
@@ -143,9 +146,7 @@ class MeetingApiHardeningIntegrationTest {
         assertThat(http.post(
                                 "/api/v1/meetings",
                                 secretary,
-                                meeting(Instant.now()
-                                        .minus(300, ChronoUnit.DAYS)
-                                        .toString()))
+                                meeting(Instant.now().plus(1, ChronoUnit.HOURS).toString()))
                         .status())
                 .isEqualTo(201);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.test.EventContractValidator;
 import vn.partycell.platform.test.Http;
 import vn.partycell.platform.test.Http.Answer;
@@ -84,12 +87,25 @@ abstract class MeetingLifecycleScenarios {
                 "/api/v1/meetings",
                 secretary,
                 Map.of(
-                        "cellId", cellId,
-                        "kind", "REGULAR",
-                        "title", "Sinh hoạt chi bộ thường kỳ tháng 3/2026",
-                        "startsAt", "2026-03-05T12:30:00Z",
-                        "place", "Nhà văn hóa thôn",
-                        "agenda", List.of("Đánh giá kết quả tháng 2", "Phân công nhiệm vụ tháng 3")));
+                        "cellId",
+                        cellId,
+                        "kind",
+                        "REGULAR",
+                        "title",
+                        "Sinh hoạt chi bộ thường kỳ tháng 3/2026",
+                        "startsAt",
+                        startsAt.toString(),
+                        "place",
+                        "Nhà văn hóa thôn",
+                        "agenda",
+                        List.of("Đánh giá kết quả tháng 2", "Phân công nhiệm vụ tháng 3")));
+    }
+
+    /** Soon after now, within the start tolerance (30 minutes): the meeting may be opened at once. */
+    final Instant startsAt = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+
+    Answer start(String meetingId) {
+        return http.post("/api/v1/meetings/" + meetingId + "/start", secretary, Map.of());
     }
 
     private static Map<String, Object> line(UUID member, String status, boolean spoke) {
@@ -119,6 +135,9 @@ abstract class MeetingLifecycleScenarios {
         Answer scheduled = schedule();
         assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(201);
         String meetingId = scheduled.text("id");
+        Answer started = start(meetingId);
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
+        assertThat(started.text("status")).isEqualTo("IN_PROGRESS");
 
         // Two of four eligible present: quorum (more than half) is not met.
         Answer first = http.post("/api/v1/meetings/" + meetingId + "/attendance", secretary, "x");
@@ -151,8 +170,10 @@ abstract class MeetingLifecycleScenarios {
                 .containsExactly("meetings.meeting.scheduled", "meetings.meeting.closed");
         published.forEach(r -> assertThat(EventContractValidator.violations(r)).isEmpty());
         JsonNode data = JSON.readTree(published.get(1).value());
-        assertThat(data.path("year").asInt()).isEqualTo(2026);
-        assertThat(data.path("month").asInt()).isEqualTo(3);
+        assertThat(data.path("year").asInt())
+                .isEqualTo(startsAt.atZone(VietnamTime.ZONE).getYear());
+        assertThat(data.path("month").asInt())
+                .isEqualTo(startsAt.atZone(VietnamTime.ZONE).getMonthValue());
         assertThat(data.path("orgPath").asString()).isEqualTo(cellPath);
         assertThat(data.path("quorum").path("present").asInt()).isEqualTo(3);
         assertThat(data.path("attendance")).hasSize(5);
@@ -190,6 +211,7 @@ abstract class MeetingLifecycleScenarios {
         assertThat(missing.body().path("errors").findValuesAsString("field"))
                 .contains("kind", "title", "startsAt", "place", "agenda");
         String meetingId = schedule().text("id");
+        assertThat(start(meetingId).status()).isEqualTo(200);
         Answer unknownMember = put(meetingId, List.of(line(UUID.randomUUID(), "PRESENT", false)));
         assertThat(unknownMember.status()).isEqualTo(422);
         Answer incomplete = http.post("/api/v1/meetings/" + meetingId + "/close", secretary, Map.of());

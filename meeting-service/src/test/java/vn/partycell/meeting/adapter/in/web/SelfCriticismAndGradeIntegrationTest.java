@@ -258,13 +258,17 @@ class SelfCriticismAndGradeIntegrationTest {
         body.put("cellId", cellId);
         body.put("kind", "REGULAR");
         body.put("title", "Sinh hoạt chi bộ thường kỳ");
-        body.put("startsAt", Instant.now().minus(1, ChronoUnit.HOURS).toString());
+        // Soon enough to be opened now (the start tolerance), never in the past.
+        body.put("startsAt", Instant.now().plus(10, ChronoUnit.MINUTES).toString());
         body.put("place", "Nhà văn hóa thôn");
         body.put("agenda", List.of("Đánh giá kết quả tháng trước"));
         Answer meeting = http.post("/api/v1/meetings", secretary, body);
         assertThat(meeting.status()).isEqualTo(201);
         String id = meeting.text("id");
         if (inProgress) {
+            assertThat(http.post("/api/v1/meetings/" + id + "/start", secretary, Map.of())
+                            .status())
+                    .isEqualTo(200);
             Answer attendance = http.put(
                     "/api/v1/meetings/" + id + "/attendance",
                     secretary,

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
@@ -20,13 +22,17 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.partycell.meeting.adapter.out.events.MeetingTopics;
 import vn.partycell.meeting.domain.Attendance;
 import vn.partycell.meeting.domain.AttendanceStatus;
+import vn.partycell.meeting.domain.CancelledMeeting;
 import vn.partycell.meeting.domain.Cell;
 import vn.partycell.meeting.domain.CellId;
 import vn.partycell.meeting.domain.ClosedMeeting;
+import vn.partycell.meeting.domain.DraftMeeting;
+import vn.partycell.meeting.domain.InProgressMeeting;
 import vn.partycell.meeting.domain.Meeting;
 import vn.partycell.meeting.domain.MeetingEvent;
 import vn.partycell.meeting.domain.MeetingId;
 import vn.partycell.meeting.domain.MeetingKind;
+import vn.partycell.meeting.domain.MeetingPlan;
 import vn.partycell.meeting.domain.MeetingStatus;
 import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.MemberStatus;
@@ -83,11 +89,27 @@ class MongoMeetingRepositoryTest {
         return Meeting.schedule(
                 MeetingId.random(),
                 cell,
-                MeetingKind.REGULAR,
-                "Sinh hoạt " + startsAt,
-                Instant.parse(startsAt),
-                "Hội trường",
-                List.of("Nội dung"));
+                new MeetingPlan(
+                        MeetingKind.REGULAR,
+                        "Sinh hoạt " + startsAt,
+                        null,
+                        Instant.parse(startsAt),
+                        "Hội trường",
+                        List.of("Nội dung")),
+                Instant.parse("2026-03-01T00:00:00Z"));
+    }
+
+    private Change<InProgressMeeting, MeetingEvent> start(ScheduledMeeting meeting) {
+        return meeting.start(Duration.ZERO, Map.of(), "bt", meeting.startsAt());
+    }
+
+    private List<String> outboxTypesOf(MeetingId id) {
+        Document stored = mongo.getCollection(MongoMeetingRepository.COLLECTION)
+                .find(new Document("_id", id.toString()))
+                .first();
+        return stored.getList("outbox", Document.class, List.of()).stream()
+                .map(e -> e.getString("type"))
+                .toList();
     }
 
     private List<String> outboxTypes(MeetingId id) {
@@ -108,30 +130,68 @@ class MongoMeetingRepositoryTest {
         assertThat(meetings.find(id)).contains(scheduled.state());
         assertThat(outboxTypes(id)).containsExactly("scheduled");
 
-        Change<ScheduledMeeting, MeetingEvent> taken = scheduled
-                .state()
+        Change<InProgressMeeting, MeetingEvent> started = start(scheduled.state());
+        meetings.update(started, 1);
+        assertThat(meetings.find(id)).contains(started.state());
+        Change<InProgressMeeting, MeetingEvent> taken = started.state()
                 .recordAttendance(
                         List.of(new Attendance(member.memberId(), AttendanceStatus.PRESENT, null, true)), roster);
-        meetings.update(taken, 1);
+        meetings.update(taken, 2);
         assertThat(meetings.find(id)).contains(taken.state());
         assertThat(meetings.find(id).orElseThrow().status()).isEqualTo(MeetingStatus.IN_PROGRESS);
         assertThat(outboxTypes(id)).containsExactly("scheduled");
 
         Change<ClosedMeeting, MeetingEvent> closed =
                 taken.state().close(roster, new QuorumRule(QuorumRule.Comparison.MORE_THAN, 1, 2), "bt", NOW);
-        meetings.update(closed, 2);
+        meetings.update(closed, 3);
         assertThat(meetings.find(id)).contains(closed.state());
         assertThat(outboxTypes(id)).containsExactly("scheduled", "closed");
+    }
+
+    @Test
+    void draftChangedAndCancelledMeetingsRoundTripWithTheirEvents() {
+        Instant before = Instant.parse("2026-03-01T00:00:00Z");
+        MeetingPlan plan = new MeetingPlan(
+                MeetingKind.THEMATIC,
+                "Chuyên đề quý I",
+                "Đấu tranh phản bác thông tin xấu độc trên mạng",
+                Instant.parse("2026-03-20T01:00:00Z"),
+                "Hội trường",
+                List.of("Quán triệt chuyên đề"));
+        Change<DraftMeeting, MeetingEvent> draft = Meeting.draft(MeetingId.random(), cell, plan, before);
+        meetings.insert(draft);
+        MeetingId id = draft.state().id();
+        assertThat(meetings.find(id)).contains(draft.state());
+        assertThat(outboxTypesOf(id)).isEmpty();
+
+        Change<ScheduledMeeting, MeetingEvent> scheduled = draft.state().schedule(before);
+        meetings.update(scheduled, 1);
+        Change<ScheduledMeeting, MeetingEvent> moved = scheduled
+                .state()
+                .change(
+                        new MeetingPlan(
+                                plan.kind(),
+                                plan.title(),
+                                plan.topic(),
+                                plan.startsAt().plusSeconds(86_400),
+                                "Nhà văn hóa",
+                                plan.agenda()),
+                        before);
+        meetings.update(moved, 2);
+        assertThat(meetings.find(id)).contains(moved.state());
+        Change<CancelledMeeting, MeetingEvent> cancelled = moved.state().cancel("Mưa bão", "bt", before);
+        meetings.update(cancelled, 3);
+        assertThat(meetings.find(id)).contains(cancelled.state());
+        assertThat(outboxTypesOf(id))
+                .containsExactly(
+                        "meetings.meeting.scheduled", "meetings.meeting.rescheduled", "meetings.meeting.cancelled");
     }
 
     @Test
     void aWriteOnAStaleVersionIsAConflictAndWritesNothing() {
         Change<ScheduledMeeting, MeetingEvent> scheduled = schedule("2026-03-05T12:30:00Z");
         meetings.insert(scheduled);
-        Change<ScheduledMeeting, MeetingEvent> taken = scheduled
-                .state()
-                .recordAttendance(
-                        List.of(new Attendance(member.memberId(), AttendanceStatus.PRESENT, null, true)), roster);
+        Change<InProgressMeeting, MeetingEvent> taken = start(scheduled.state());
         meetings.update(taken, 1);
 
         assertThatThrownBy(() -> meetings.update(taken, 1))

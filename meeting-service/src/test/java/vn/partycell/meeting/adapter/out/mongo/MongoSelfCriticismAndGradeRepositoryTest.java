@@ -25,16 +25,17 @@ import vn.partycell.meeting.domain.AttendanceStatus;
 import vn.partycell.meeting.domain.CellId;
 import vn.partycell.meeting.domain.GradeLevel;
 import vn.partycell.meeting.domain.GradeScale;
+import vn.partycell.meeting.domain.InProgressMeeting;
 import vn.partycell.meeting.domain.MeetingGrade;
 import vn.partycell.meeting.domain.MeetingGradeEvent;
 import vn.partycell.meeting.domain.MeetingId;
 import vn.partycell.meeting.domain.MeetingKind;
+import vn.partycell.meeting.domain.MeetingPlan;
 import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.MemberStatus;
 import vn.partycell.meeting.domain.OrgUnitId;
 import vn.partycell.meeting.domain.PartyGroup;
 import vn.partycell.meeting.domain.RosterMember;
-import vn.partycell.meeting.domain.ScheduledMeeting;
 import vn.partycell.meeting.domain.SelfCriticismEvent;
 import vn.partycell.meeting.domain.SelfCriticismRound;
 import vn.partycell.meeting.domain.SelfCriticismRoundId;
@@ -128,16 +129,14 @@ class MongoSelfCriticismAndGradeRepositoryTest {
     @Test
     void aGradeRoundTripsWithItsEventAndASecondGradeOfTheMeetingIsA409() {
         MemberId present = new MemberId(UUID.randomUUID());
-        ScheduledMeeting meeting = new ScheduledMeeting(
+        InProgressMeeting meeting = new InProgressMeeting(
                 MeetingId.random(),
                 cell,
                 path,
-                MeetingKind.REGULAR,
-                "Sinh hoạt",
-                NOW,
-                "Hội trường",
-                List.of("Nội dung"),
+                new MeetingPlan(MeetingKind.REGULAR, "Sinh hoạt", null, NOW, "Hội trường", List.of("Nội dung")),
                 Map.of(present, new Attendance(present, AttendanceStatus.PRESENT, null, false)),
+                NOW,
+                "bt",
                 2);
         GradeScale scale = new GradeScale(List.of(new GradeLevel("GOOD", "Tốt"), new GradeLevel("POOR", "Kém")));
         Change<MeetingGrade, MeetingGradeEvent> graded =

@@ -38,6 +38,7 @@ public class NoticeController {
      *
      * @param createdAt when the fact happened (the event's time), UTC
      * @param readAt when the caller marked it read, or null while unread
+     * @param superseded a later notice replaces this one (the meeting changed or was cancelled)
      */
     public record NoticeView(
             UUID id,
@@ -47,7 +48,8 @@ public class NoticeController {
             Instant createdAt,
             Instant readAt,
             UUID meetingId,
-            String orgPath) {
+            String orgPath,
+            boolean superseded) {
 
         static NoticeView of(Notice n) {
             return new NoticeView(
@@ -58,7 +60,8 @@ public class NoticeController {
                     n.createdAt(),
                     n.readAt(),
                     n.meetingId() == null ? null : n.meetingId().value(),
-                    n.orgPath().value());
+                    n.orgPath().value(),
+                    n.supersededBy() != null);
         }
     }
 

@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import vn.partycell.notification.application.NoticeRepository;
 import vn.partycell.notification.domain.MeetingId;
+import vn.partycell.notification.domain.MeetingNotices;
 import vn.partycell.notification.domain.MemberId;
 import vn.partycell.notification.domain.Notice;
 import vn.partycell.notification.domain.NoticeKind;
@@ -60,6 +61,35 @@ public class MongoNoticeRepository implements NoticeRepository {
                                 Indexes.ascending("readAt"),
                                 Indexes.descending("createdAt")),
                         new IndexOptions().name("inbox_by_read_state"));
+        // A meeting's notices, to supersede them when it changes or is cancelled.
+        mongo.getCollection(NOTICES)
+                .createIndex(
+                        Indexes.compoundIndex(Indexes.ascending("meetingId"), Indexes.ascending("planVersion")),
+                        new IndexOptions().name("meeting_plan"));
+    }
+
+    @Override
+    public long supersede(MeetingId meetingId, long planVersion, String byFactKey) {
+        Criteria older = new Criteria()
+                .orOperator(
+                        Criteria.where("planVersion").lt(planVersion),
+                        Criteria.where("planVersion").exists(false));
+        Criteria notLater = new Criteria()
+                .orOperator(
+                        Criteria.where("supersededVersion").lt(planVersion),
+                        Criteria.where("supersededVersion").exists(false));
+        Criteria criteria = new Criteria()
+                .andOperator(
+                        Criteria.where("meetingId").is(meetingId.value().toString()),
+                        Criteria.where("kind")
+                                .in(NoticeKind.MEETING_SCHEDULED.name(), NoticeKind.MEETING_CHANGED.name()),
+                        older,
+                        notLater);
+        return mongo.updateMulti(
+                        Query.query(criteria),
+                        new Update().set("supersededBy", byFactKey).set("supersededVersion", planVersion),
+                        NOTICES)
+                .getModifiedCount();
     }
 
     @Override
@@ -158,7 +188,9 @@ public class MongoNoticeRepository implements NoticeRepository {
                         "meetingId",
                         n.meetingId() == null ? null : n.meetingId().value().toString())
                 .append("orgPath", n.orgPath().value())
-                .append("eventId", n.eventId());
+                .append("eventId", n.eventId())
+                .append("planVersion", MeetingNotices.planVersion(n.factKey()))
+                .append("supersededBy", n.supersededBy());
     }
 
     private static Notice notice(Document d) {
@@ -175,6 +207,7 @@ public class MongoNoticeRepository implements NoticeRepository {
                 readAt == null ? null : readAt.toInstant(),
                 meetingId == null ? null : MeetingId.of(meetingId),
                 OrgPath.of(d.getString("orgPath")),
-                d.getString("eventId"));
+                d.getString("eventId"),
+                d.getString("supersededBy"));
     }
 }

@@ -200,7 +200,10 @@ class MeetingEventHandlerTest {
 
     @Test
     void typesNotUsedHereAreIgnored() {
-        assertThat(meetings.handle(event("meetings.meeting.cancelled", "{}"))).isEqualTo(Outcome.IGNORED);
+        // A cancellation is read now (its notice supersedes the others); an amendment is scoring's, not ours.
+        assertThat(meetings.handle(event("meetings.meeting.amended", "{}"))).isEqualTo(Outcome.IGNORED);
+        assertThatThrownBy(() -> meetings.handle(event("meetings.meeting.cancelled", "{}")))
+                .isInstanceOf(PoisonEventException.class);
         assertThat(members.handle(event("members.org-unit.created", "{}"))).isEqualTo(Outcome.IGNORED);
     }
 
