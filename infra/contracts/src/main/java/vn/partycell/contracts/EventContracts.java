@@ -44,6 +44,7 @@ public final class EventContracts {
     public static final String MEETING_CLOSED = "meetings.meeting.closed";
     public static final String DUES_RECORDED = "members.dues.recorded";
     public static final String ABSENCE_COUNTED = "evaluations.scorecard.absence-counted";
+    public static final String CELL_MEETING_OVERDUE = "meetings.cell.meeting-overdue";
 
     /** Every event type with a contract, in the order of the AsyncAPI document. */
     public static final List<String> EVENT_TYPES = List.of(
@@ -60,7 +61,8 @@ public final class EventContracts {
             MEETING_CLOSED,
             DUES_RECORDED,
             ABSENCE_COUNTED,
-            MEMBER_DISCIPLINE_DECIDED);
+            MEMBER_DISCIPLINE_DECIDED,
+            CELL_MEETING_OVERDUE);
 
     /** Prefix of every producer's CloudEvents {@code source}: {@code /partycell/<spring.application.name>}. */
     public static final String SOURCE_PREFIX = "/partycell/";
@@ -74,7 +76,8 @@ public final class EventContracts {
             "members.member.v1", "member-service",
             "meetings.meeting.v1", "meeting-service",
             "members.dues.v1", "member-service",
-            "evaluations.scorecard.v1", "evaluation-service");
+            "evaluations.scorecard.v1", "evaluation-service",
+            "meetings.cell.v1", "meeting-service");
 
     /** The major version every current event type is published in. */
     public static final int CURRENT_MAJOR = 1;

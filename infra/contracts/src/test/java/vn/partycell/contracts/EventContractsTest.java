@@ -63,7 +63,8 @@ class EventContractsTest {
                         "meetings.meeting.closed",
                         "members.dues.recorded",
                         "evaluations.scorecard.absence-counted",
-                        "members.member.discipline-decided");
+                        "members.member.discipline-decided",
+                        "meetings.cell.meeting-overdue");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
         // Never produced (each change of an org unit has its own type): no contract.

@@ -40,6 +40,7 @@ class EventSchemaValidationTest {
                     EventContracts.MEMBER_DISCIPLINE_DECIDED -> "memberId";
             case EventContracts.MEETING_SCHEDULED, EventContracts.MEETING_CLOSED -> "meetingId";
             case EventContracts.ABSENCE_COUNTED -> "memberId";
+            case EventContracts.CELL_MEETING_OVERDUE -> "cellId";
             default -> throw new IllegalArgumentException(type);
         };
     }

@@ -44,6 +44,8 @@ public class MongoOrgPathRewrites implements OrgPathRewrites {
         OrgPathRewrite.rewrite(mongo, MongoRosterRepository.CELLS, "orgPath", from, to);
         OrgPathRewrite.rewrite(mongo, MongoRosterRepository.ROSTER, "orgPath", from, to);
         OrgPathRewrite.rewrite(mongo, MongoMeetingRepository.COLLECTION, "orgPath", from, to);
+        // The compliance watch's nodes: cells moved with a committee follow it into its superior's list.
+        OrgPathRewrite.rewrite(mongo, MongoWatchedUnits.COLLECTION, "orgPath", from, to);
     }
 
     @Override
