@@ -87,12 +87,17 @@ public final class ComplianceBenchmark {
             MongoDatabase db = client.getDatabase("meetings");
             System.out.printf(
                     "Compliance benchmark: %d cells under %d committees, meetings %s..%s (regular %.0f%% of months, thematic %.0f%% of quarters)%n",
-                    config.cells(), config.committees(), first, last, config.regularShare() * 100,
+                    config.cells(),
+                    config.committees(),
+                    first,
+                    last,
+                    config.regularShare() * 100,
                     config.thematicShare() * 100);
             long t0 = System.nanoTime();
             UUID province = seed(db, first, last);
             long meetings = db.getCollection("meetings").countDocuments();
-            System.out.printf("Seeded %d meetings and %d period documents in %.1f s%n",
+            System.out.printf(
+                    "Seeded %d meetings and %d period documents in %.1f s%n",
                     meetings, db.getCollection("cell_periods").countDocuments(), (System.nanoTime() - t0) / 1e9);
 
             double aggregation = aggregationPass(db.getCollection("meetings"));
@@ -103,11 +108,21 @@ public final class ComplianceBenchmark {
             double quarterList = timeList(province, quarter);
 
             System.out.println();
-            System.out.printf("one aggregation pass over %d meetings ($group by cell and kind): %8.0f ms%n", meetings, aggregation);
-            System.out.printf("daily watch, first run (publishes):                    %8.0f ms  (%.2f x the pass)%n", firstRun, firstRun / aggregation);
-            System.out.printf("daily watch, second run (nothing new):                 %8.0f ms  (%.2f x the pass)%n", secondRun, secondRun / aggregation);
-            System.out.printf("province list %s, sort=attendanceRate, median of %d: %8.0f ms  (%.2f x the pass)%n", last, config.listRounds(), month, month / aggregation);
-            System.out.printf("province list %s, sort=attendanceRate, median of %d: %8.0f ms  (%.2f x the pass)%n", quarter, config.listRounds(), quarterList, quarterList / aggregation);
+            System.out.printf(
+                    "one aggregation pass over %d meetings ($group by cell and kind): %8.0f ms%n",
+                    meetings, aggregation);
+            System.out.printf(
+                    "daily watch, first run (publishes):                    %8.0f ms  (%.2f x the pass)%n",
+                    firstRun, firstRun / aggregation);
+            System.out.printf(
+                    "daily watch, second run (nothing new):                 %8.0f ms  (%.2f x the pass)%n",
+                    secondRun, secondRun / aggregation);
+            System.out.printf(
+                    "province list %s, sort=attendanceRate, median of %d: %8.0f ms  (%.2f x the pass)%n",
+                    last, config.listRounds(), month, month / aggregation);
+            System.out.printf(
+                    "province list %s, sort=attendanceRate, median of %d: %8.0f ms  (%.2f x the pass)%n",
+                    quarter, config.listRounds(), quarterList, quarterList / aggregation);
         }
     }
 
@@ -178,7 +193,8 @@ public final class ComplianceBenchmark {
     }
 
     /** A closed meeting as MongoMeetingRepository stores it, and its share of the month and quarter facts. */
-    private Document meeting(UUID cell, String path, String kind, LocalDate day, Random random, Map<String, Document> facts) {
+    private Document meeting(
+            UUID cell, String path, String kind, LocalDate day, Random random, Map<String, Document> facts) {
         String id = UUID.randomUUID().toString();
         List<Document> attendance = new ArrayList<>();
         int attended = 0;
@@ -196,16 +212,18 @@ public final class ComplianceBenchmark {
         String month = YearMonth.from(day).toString();
         String quarter = day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
         for (String period : Arrays.asList(month, quarter)) {
-            Document f = facts.computeIfAbsent(period, p -> new Document("_id", cell + ":" + p)
-                    .append("cellId", cell.toString())
-                    .append("period", p)
-                    .append("meetings", new ArrayList<String>())
-                    .append("closed", 0)
-                    .append("regular", 0)
-                    .append("thematic", 0)
-                    .append("expected", 0L)
-                    .append("attended", 0L)
-                    .append("speakers", 0L));
+            Document f = facts.computeIfAbsent(
+                    period,
+                    p -> new Document("_id", cell + ":" + p)
+                            .append("cellId", cell.toString())
+                            .append("period", p)
+                            .append("meetings", new ArrayList<String>())
+                            .append("closed", 0)
+                            .append("regular", 0)
+                            .append("thematic", 0)
+                            .append("expected", 0L)
+                            .append("attended", 0L)
+                            .append("speakers", 0L));
             f.getList("meetings", String.class).add(id);
             f.put("closed", f.getInteger("closed") + 1);
             f.put("regular", f.getInteger("regular") + (kind.equals("REGULAR") ? 1 : 0));
@@ -254,15 +272,19 @@ public final class ComplianceBenchmark {
 
     private double timeList(UUID province, String period) {
         double[] rounds = new double[config.listRounds()];
-        String path = "/api/v1/compliance?unitId=" + province + "&period=" + period + "&sort=attendanceRate,asc&size=50";
+        String path =
+                "/api/v1/compliance?unitId=" + province + "&period=" + period + "&sort=attendanceRate,asc&size=50";
         call("GET", path);
         for (int r = 0; r < rounds.length; r++) {
             long t0 = System.nanoTime();
             JsonNode page = call("GET", path);
             rounds[r] = (System.nanoTime() - t0) / 1e6;
             if (r == 0) {
-                System.out.printf("list %s: %d cells, first %s%n", period,
-                        page.path("page").path("totalElements").asLong(), page.path("content").path(0));
+                System.out.printf(
+                        "list %s: %d cells, first %s%n",
+                        period,
+                        page.path("page").path("totalElements").asLong(),
+                        page.path("content").path(0));
             }
         }
         Arrays.sort(rounds);

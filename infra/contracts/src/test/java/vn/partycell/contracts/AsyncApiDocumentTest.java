@@ -260,7 +260,8 @@ class AsyncApiDocumentTest {
                                         "meetings.meeting.v1",
                                         "members.member.v1",
                                         "evaluations.scorecard.v1",
-                                        "meetings.cell.v1")));
+                                        "meetings.cell.v1",
+                                        "members.org-unit.v1")));
     }
 
     /** The prose a reader sees names exactly the consumer groups that have a receive operation. */
