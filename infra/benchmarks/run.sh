@@ -4,6 +4,7 @@
 #   infra/benchmarks/run.sh            # both: the meeting-close rate search, then the gateway reads
 #   infra/benchmarks/run.sh closes     # only the meeting-close rate search
 #   infra/benchmarks/run.sh reads      # only the gateway read benchmark (needs wrk: apt-get install -y wrk)
+#   infra/benchmarks/run.sh compliance # only the compliance watch at province scale (not part of "all")
 #
 # closes: finds the highest close rate at which close->scorecard p99 and close->notice p99 both stay
 #   under BENCH_SLO_MS, in stages of fresh meetings, and prints the end-to-end rate of the best stage
@@ -15,6 +16,11 @@
 # reads: GET /api/v1/meetings/{id} with a bearer token under wrk, directly at meeting-service,
 #   through the gateway, and the gateway's /actuator/health, per connection count. Knobs:
 #     BENCH_READ_CONNECTIONS (4,32,128)  BENCH_READ_SECONDS (10)  BENCH_READ_WARMUP_SECONDS (20, per target)  BENCH_READ_ROUNDS (3, median)
+# compliance: writes BENCH_COMPLIANCE_CELLS (10000) cells under BENCH_COMPLIANCE_COMMITTEES (20) with a year of
+#   closed meetings (regular in BENCH_COMPLIANCE_REGULAR_SHARE 0.92 of months, thematic in 0.9 of quarters,
+#   BENCH_COMPLIANCE_MEMBERS 8 attendance lines) straight into meeting-service's store, then times the daily
+#   watch (twice), the province-wide list (month, quarter; median of BENCH_COMPLIANCE_LIST_ROUNDS 5) and one
+#   aggregation pass over the same meetings on the same store, and prints the ratios.
 #
 # Builds the jars (skip with PARTYCELL_SKIP_BUILD=1), starts a private copy of the local stack
 # (real Kafka broker, H2-backed MongoDB-wire store, four services, gateway) on ports moved by
@@ -25,10 +31,10 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "${repo_root}"
 mode="${1:-all}"
 case "${mode}" in
-  all|closes|reads) ;;
-  *) echo "usage: $0 [all|closes|reads]"; exit 2 ;;
+  all|closes|reads|compliance) ;;
+  *) echo "usage: $0 [all|closes|reads|compliance]"; exit 2 ;;
 esac
-if [[ "${mode}" != "closes" ]] && ! command -v wrk > /dev/null; then
+if [[ "${mode}" != "closes" && "${mode}" != "compliance" ]] && ! command -v wrk > /dev/null; then
   echo "wrk is needed for the read benchmark: apt-get install -y wrk (or run: $0 closes)"; exit 1
 fi
 JAVA_HOME=$(bash .ci/find-jdk)
@@ -73,6 +79,13 @@ curl -sf "${gateway}/actuator/health" > /dev/null || { echo "Stack not ready:"; 
 echo "Stack ready at ${gateway}."
 
 bench_cp="infra/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:infra/benchmarks/target/lib/*"
+if [[ "${mode}" == "compliance" ]]; then
+  java -Dbench.gateway="${gateway}" \
+    -Dbench.meeting-service="http://localhost:$((8082 + offset))" \
+    -Dbench.mongo="mongodb://localhost:$((27017 + offset))" \
+    -cp "${bench_cp}" vn.partycell.benchmarks.ComplianceBenchmark
+  exit 0
+fi
 if [[ "${mode}" != "reads" ]]; then
   java -Dbench.gateway="${gateway}" \
     -Dbench.kafka="localhost:$((9092 + offset))" \

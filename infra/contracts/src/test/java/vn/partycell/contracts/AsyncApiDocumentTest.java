@@ -44,7 +44,8 @@ class AsyncApiDocumentTest {
             Map.entry(EventContracts.MEETING_RESCHEDULED, "meetings.meeting.v1"),
             Map.entry(EventContracts.MEETING_CANCELLED, "meetings.meeting.v1"),
             Map.entry(EventContracts.MEETING_EXCUSE_DECIDED, "meetings.meeting.v1"),
-            Map.entry(EventContracts.MEETING_AMENDED, "meetings.meeting.v1"));
+            Map.entry(EventContracts.MEETING_AMENDED, "meetings.meeting.v1"),
+            Map.entry(EventContracts.CELL_MEETING_OVERDUE, "meetings.cell.v1"));
 
     @Test
     void isAnAsyncApi3DocumentWithTheTwoServers() {
@@ -248,17 +249,27 @@ class AsyncApiDocumentTest {
                         Map.entry(
                                 "member-service",
                                 Set.of("members.org-unit.v1", "members.member.v1", "members.dues.v1")),
-                        Map.entry("meeting-service", Set.of("meetings.meeting.v1", "meetings.self-criticism.v1")),
+                        Map.entry(
+                                "meeting-service",
+                                Set.of("meetings.meeting.v1", "meetings.self-criticism.v1", "meetings.cell.v1")),
                         Map.entry("evaluation-service", Set.of("evaluations.scorecard.v1")));
         assertThat(receives)
                 .containsOnly(
-                        Map.entry("meeting-service", Set.of("members.org-unit.v1", "members.member.v1")),
+                        // meeting-service also reads its own closed meetings back (compliance read model)
+                        Map.entry(
+                                "meeting-service",
+                                Set.of("members.org-unit.v1", "members.member.v1", "meetings.meeting.v1")),
                         // evaluation-service builds scorecards from closed meetings; of the tree it follows moves only
                         Map.entry("evaluation-service", Set.of("meetings.meeting.v1", "members.org-unit.v1")),
                         // notification-service words absences from the scorecard's fact, not from closed meetings
                         Map.entry(
                                 "notification-service",
-                                Set.of("meetings.meeting.v1", "members.member.v1", "evaluations.scorecard.v1")));
+                                Set.of(
+                                        "meetings.meeting.v1",
+                                        "members.member.v1",
+                                        "evaluations.scorecard.v1",
+                                        "meetings.cell.v1",
+                                        "members.org-unit.v1")));
     }
 
     /** The prose a reader sees names exactly the consumer groups that have a receive operation. */

@@ -70,7 +70,8 @@ class EventContractsTest {
                         "meetings.meeting.rescheduled",
                         "meetings.meeting.cancelled",
                         "meetings.meeting.excuse-decided",
-                        "meetings.meeting.amended");
+                        "meetings.meeting.amended",
+                        "meetings.cell.meeting-overdue");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
         // Never produced (each change of an org unit has its own type): no contract.

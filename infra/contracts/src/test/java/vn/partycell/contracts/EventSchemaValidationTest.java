@@ -47,6 +47,7 @@ class EventSchemaValidationTest {
                     EventContracts.MEETING_AMENDED -> "meetingId";
             case EventContracts.SELF_CRITICISM_RECORDED -> "cellId";
             case EventContracts.ABSENCE_COUNTED -> "memberId";
+            case EventContracts.CELL_MEETING_OVERDUE -> "cellId";
             default -> throw new IllegalArgumentException(type);
         };
     }

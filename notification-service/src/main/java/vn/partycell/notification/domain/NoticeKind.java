@@ -11,5 +11,7 @@ public enum NoticeKind {
     /** A scheduled meeting was cancelled, with the reason (hủy buổi sinh hoạt); supersedes its notices. */
     MEETING_CANCELLED,
     /** The secretary accepted or refused the member's excuse asked for before a meeting. */
-    MEETING_EXCUSE_DECIDED
+    MEETING_EXCUSE_DECIDED,
+    /** The cell held no required meeting in a period that is over (chi bộ chậm sinh hoạt), to its secretary and superior. */
+    CELL_MEETING_OVERDUE
 }

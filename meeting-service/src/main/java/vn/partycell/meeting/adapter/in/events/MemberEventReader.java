@@ -1,9 +1,11 @@
 package vn.partycell.meeting.adapter.in.events;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
+import vn.partycell.meeting.application.ComplianceProjection;
 import vn.partycell.meeting.application.Occurrence;
 import vn.partycell.meeting.application.OrgMoveProjection;
 import vn.partycell.meeting.application.RosterProjection;
@@ -15,9 +17,11 @@ import vn.partycell.meeting.domain.MemberStatus;
 import vn.partycell.meeting.domain.OrgUnitId;
 import vn.partycell.meeting.domain.OrgUnitKind;
 import vn.partycell.meeting.domain.RosterMember;
+import vn.partycell.meeting.domain.WatchedUnit;
 import vn.partycell.platform.events.EventFields;
 import vn.partycell.platform.events.InboundEvent;
 import vn.partycell.platform.events.Outcome;
+import vn.partycell.platform.kernel.VietnamTime;
 
 /**
  * Reads member-service's events (contracts members.member.*.v1, members.org-unit.*.v1) into typed
@@ -37,10 +41,12 @@ public class MemberEventReader {
 
     private final RosterProjection projection;
     private final OrgMoveProjection moves;
+    private final ComplianceProjection compliance;
 
-    public MemberEventReader(RosterProjection projection, OrgMoveProjection moves) {
+    public MemberEventReader(RosterProjection projection, OrgMoveProjection moves, ComplianceProjection compliance) {
         this.projection = projection;
         this.moves = moves;
+        this.compliance = compliance;
     }
 
     public Outcome onOrgUnitEvent(InboundEvent event) {
@@ -64,10 +70,29 @@ public class MemberEventReader {
                 d.optionalUuid("parentId").map(OrgUnitId::new).orElse(null),
                 d.orgPath("orgPath"),
                 version));
-        if (type.equals(EventContracts.ORG_UNIT_MOVED)) {
-            return outcome(moves.onOrgUnitMoved(unit, d.orgPath("previousOrgPath"), occurrence(event)));
-        }
-        return outcome(projection.onOrgUnitChanged(unit, occurrence(event)));
+        // The compliance watch keeps every kind of node (a superior's committee too), with its dissolution.
+        RosterUpdate watched = compliance.onOrgUnitChanged(watchedUnit(event, unit), occurrence(event));
+        RosterUpdate kept = type.equals(EventContracts.ORG_UNIT_MOVED)
+                ? moves.onOrgUnitMoved(unit, d.orgPath("previousOrgPath"), occurrence(event))
+                : projection.onOrgUnitChanged(unit, occurrence(event));
+        return outcome(kept == RosterUpdate.NOT_KEPT ? watched : kept);
+    }
+
+    /** The node as the compliance watch keeps it: first heard of on the event's local day. */
+    private static WatchedUnit watchedUnit(InboundEvent event, Cell unit) {
+        EventFields d = event.fields();
+        return d.valid(() -> new WatchedUnit(
+                new OrgUnitId(unit.id().value()),
+                unit.parentId(),
+                unit.kind(),
+                unit.code(),
+                unit.name(),
+                unit.orgPath(),
+                VietnamTime.date(event.envelope().time()),
+                event.envelope().type().equals(EventContracts.ORG_UNIT_DISSOLVED)
+                        ? LocalDate.parse(d.text("dissolvedOn"))
+                        : null,
+                unit.version()));
     }
 
     public Outcome onMemberEvent(InboundEvent event) {

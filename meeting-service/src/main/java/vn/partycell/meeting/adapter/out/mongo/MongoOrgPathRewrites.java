@@ -46,6 +46,8 @@ public class MongoOrgPathRewrites implements OrgPathRewrites {
         OrgPathRewrite.rewrite(mongo, MongoMeetingRepository.COLLECTION, "orgPath", from, to);
         OrgPathRewrite.rewrite(mongo, MongoSelfCriticismRepository.COLLECTION, "orgPath", from, to);
         OrgPathRewrite.rewrite(mongo, MongoMeetingGradeRepository.COLLECTION, "orgPath", from, to);
+        // The compliance watch's nodes: cells moved with a committee follow it into its superior's list.
+        OrgPathRewrite.rewrite(mongo, MongoWatchedUnits.COLLECTION, "orgPath", from, to);
     }
 
     @Override

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.meeting.application.ComplianceProjection;
+import vn.partycell.meeting.application.InMemoryCellPeriods;
 import vn.partycell.meeting.application.InMemoryOrgPathRewrites;
 import vn.partycell.meeting.application.InMemoryRosterRepository;
+import vn.partycell.meeting.application.InMemoryWatchedUnits;
 import vn.partycell.meeting.application.OrgMoveProjection;
 import vn.partycell.meeting.application.RosterProjection;
 import vn.partycell.meeting.domain.CellId;
 import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.MemberStatus;
+import vn.partycell.meeting.domain.OrgUnitId;
 import vn.partycell.meeting.domain.OrgUnitKind;
 import vn.partycell.platform.events.EventEnvelope;
 import vn.partycell.platform.events.InboundEvent;
@@ -31,8 +35,11 @@ class MemberEventReaderTest {
     private final InMemoryRosterRepository rosters = new InMemoryRosterRepository();
     private final InMemoryOrgPathRewrites paths = new InMemoryOrgPathRewrites();
     private final RosterProjection projection = new RosterProjection(rosters);
-    private final MemberEventReader reader =
-            new MemberEventReader(projection, new OrgMoveProjection(projection, paths));
+    private final InMemoryWatchedUnits watched = new InMemoryWatchedUnits();
+    private final MemberEventReader reader = new MemberEventReader(
+            projection,
+            new OrgMoveProjection(projection, paths),
+            new ComplianceProjection(watched, new InMemoryCellPeriods()));
     private final UUID memberId = UUID.randomUUID();
     private final UUID cellId = UUID.randomUUID();
 
@@ -130,9 +137,11 @@ class MemberEventReaderTest {
     }
 
     @Test
-    void orgNodesThatAreNotCellsOrPartyGroupsAskNothing() {
+    void orgNodesThatAreNotCellsOrPartyGroupsAskNoRosterButTheComplianceWatchKeepsThem() {
+        // The roster keeps no committee; the compliance watch does (a superior lists the cells below it).
         assertThat(reader.onOrgUnitEvent(event("members.org-unit.created", orgUnit("GRASSROOTS"))))
-                .isEqualTo(Outcome.NO_EFFECT);
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(watched.find(new OrgUnitId(cellId))).isPresent();
         assertThat(reader.onOrgUnitEvent(event("members.org-unit.created", orgUnit("VILLAGE"))))
                 .isEqualTo(Outcome.NO_EFFECT);
         assertThat(rosters.cell(new CellId(cellId))).isEmpty();
@@ -169,5 +178,26 @@ class MemberEventReaderTest {
                 .isEqualTo(Outcome.APPLIED);
         assertThat(rosters.cell(new CellId(cellId)))
                 .hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("Chi bộ Sở Tư pháp"));
+    }
+
+    @Test
+    void theComplianceWatchKeepsEveryKindOfNodeAndItsDissolution() {
+        UUID committee = UUID.randomUUID();
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.created", """
+                {"orgUnitId":"%s","code":"hy","name":"Huyện ủy","kind":"COMMITTEE","parentId":null,
+                 "orgPath":"/hy/","version":1}""".formatted(committee))))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(watched.find(new OrgUnitId(committee)).orElseThrow().since())
+                .isEqualTo(java.time.LocalDate.of(2026, 3, 1));
+        reader.onOrgUnitEvent(event("members.org-unit.created", """
+                {"orgUnitId":"%s","code":"cb-01","name":"Chi bộ 1","kind":"CELL","parentId":"%s",
+                 "orgPath":"/hy/cb-01/","version":1}""".formatted(cellId, committee)));
+        assertThat(watched.liveCells(OrgPath.of("/hy/"), null, 10)).hasSize(1);
+        reader.onOrgUnitEvent(event("members.org-unit.dissolved", """
+                {"orgUnitId":"%s","code":"cb-01","name":"Chi bộ 1","kind":"CELL","parentId":"%s",
+                 "orgPath":"/hy/cb-01/","dissolvedOn":"2026-02-28","version":2}""".formatted(cellId, committee)));
+        assertThat(watched.find(new OrgUnitId(cellId)).orElseThrow().dissolvedOn())
+                .isEqualTo(java.time.LocalDate.of(2026, 2, 28));
+        assertThat(watched.liveCells(OrgPath.of("/hy/"), null, 10)).isEmpty();
     }
 }

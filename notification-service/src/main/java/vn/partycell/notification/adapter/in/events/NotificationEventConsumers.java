@@ -31,4 +31,15 @@ public class NotificationEventConsumers {
     public Consumer<Message<byte[]>> scorecardEvents(InboundEvents inbound, EvaluationEventHandler handler) {
         return inbound.consumer(GROUP, handler);
     }
+
+    /** The secretaries (role events) and the cells overdue with a meeting: the overdue notice (rule 3.6). */
+    @Bean
+    public Consumer<Message<byte[]>> orgUnitEvents(InboundEvents inbound, CellEventHandler handler) {
+        return inbound.consumer(GROUP, handler);
+    }
+
+    @Bean
+    public Consumer<Message<byte[]>> cellEvents(InboundEvents inbound, CellEventHandler handler) {
+        return inbound.consumer(GROUP, handler);
+    }
 }

@@ -1,0 +1,39 @@
+package vn.partycell.meeting.application;
+
+import org.springframework.stereotype.Service;
+import vn.partycell.meeting.domain.ClosedMeetingFacts;
+import vn.partycell.meeting.domain.PeriodLength;
+import vn.partycell.meeting.domain.WatchedUnit;
+
+/**
+ * Builds the compliance read model from events: the org nodes from member-service (every kind, so
+ * that a superior's committee is known and dissolved cells are left out), and each closed meeting
+ * from meeting-service's own {@code meetings.meeting.closed}, read back from the topic rather than
+ * written beside the meeting: the meeting document stays the lifecycle's alone, and the outbox
+ * guarantees the event. Each step is idempotent (a meeting is counted once per period document), so
+ * a redelivery or a replay of the topic from the start lands on the same facts.
+ */
+@Service
+public class ComplianceProjection {
+
+    private final WatchedUnits units;
+    private final CellPeriods periods;
+
+    public ComplianceProjection(WatchedUnits units, CellPeriods periods) {
+        this.units = units;
+        this.periods = periods;
+    }
+
+    public RosterUpdate onOrgUnitChanged(WatchedUnit unit, Occurrence occurrence) {
+        return units.saveIfNewer(unit, occurrence) ? RosterUpdate.APPLIED : RosterUpdate.ALREADY_CURRENT;
+    }
+
+    /** Counts the meeting in its month and its quarter; each write is idempotent on its own. */
+    public RosterUpdate onMeetingClosed(ClosedMeetingFacts meeting, Occurrence occurrence) {
+        boolean applied = false;
+        for (PeriodLength length : PeriodLength.values()) {
+            applied |= periods.add(meeting, meeting.period(length));
+        }
+        return applied ? RosterUpdate.APPLIED : RosterUpdate.ALREADY_CURRENT;
+    }
+}
