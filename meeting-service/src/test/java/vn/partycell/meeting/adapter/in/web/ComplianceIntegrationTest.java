@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.meeting.application.MutableClock;
 import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.test.EventContractValidator;
 import vn.partycell.platform.test.Http;
@@ -52,11 +52,17 @@ class ComplianceIntegrationTest {
 
     private static final LocalDate SERVICE_DAY = MONTH.plusMonths(1).atDay(1);
 
+    private static final java.time.Instant SERVICE_NOW =
+            SERVICE_DAY.atTime(9, 0).atZone(VietnamTime.ZONE).toInstant();
+
+    /** Stands on the service day; moved back to each meeting's start while it is held, then returned. */
+    static final MutableClock CLOCK = new MutableClock(SERVICE_NOW);
+
     @TestConfiguration
     static class ServiceClock {
         @Bean
         Clock clock() {
-            return Clock.fixed(SERVICE_DAY.atTime(9, 0).atZone(VietnamTime.ZONE).toInstant(), ZoneOffset.UTC);
+            return CLOCK;
         }
     }
 
@@ -145,6 +151,18 @@ class ComplianceIntegrationTest {
         String secretary = TestTokens.user("bt")
                 .grant(committeePath + "cb-a/", "secretary")
                 .token();
+        java.time.Instant startsAt =
+                MONTH.atDay(5).atTime(8, 0).atZone(VietnamTime.ZONE).toInstant();
+        // Scheduled ahead of its start and held then: a meeting is never scheduled in the past.
+        CLOCK.set(startsAt.minus(java.time.Duration.ofMinutes(10)));
+        try {
+            return holdAndClose(secretary, startsAt);
+        } finally {
+            CLOCK.set(SERVICE_NOW);
+        }
+    }
+
+    private String holdAndClose(String secretary, java.time.Instant startsAt) {
         Answer scheduled = http.post(
                 "/api/v1/meetings",
                 secretary,
@@ -156,17 +174,15 @@ class ComplianceIntegrationTest {
                         "title",
                         "Sinh hoạt chi bộ thường kỳ tháng " + MONTH.getMonthValue(),
                         "startsAt",
-                        MONTH.atDay(5)
-                                .atTime(8, 0)
-                                .atZone(VietnamTime.ZONE)
-                                .toInstant()
-                                .toString(),
+                        startsAt.toString(),
                         "place",
                         "Nhà văn hóa thôn An",
                         "agenda",
                         List.of("Đánh giá kết quả tháng trước")));
         assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(201);
         String id = scheduled.text("id");
+        Answer started = http.post("/api/v1/meetings/" + id + "/start", secretary, Map.of());
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
         List<Map<String, Object>> lines = new ArrayList<>();
         lines.add(line(members.get(0), "PRESENT", true));
         lines.add(line(members.get(1), "LATE", true));
