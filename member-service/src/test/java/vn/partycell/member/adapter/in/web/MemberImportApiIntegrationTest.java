@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,9 +33,11 @@ import vn.partycell.platform.test.ServiceIntegrationTest;
 import vn.partycell.platform.test.TestTokens;
 import vn.partycell.platform.test.TopicProbe;
 
-/** Member import over real HTTP, the Mongo wire protocol and a real broker: upload, follow, report, re-run, cancel, scope. */
+/**
+ * Member import over real HTTP, the Mongo wire protocol and a real broker: upload, follow, report, re-run, cancel, scope. In the
+ * shared context of the other integration tests (batches of 500), so that no second broker is started.
+ */
 @ServiceIntegrationTest
-@TestPropertySource(properties = "partycell.member-import.chunk-size=50")
 class MemberImportApiIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -258,7 +259,7 @@ class MemberImportApiIntegrationTest {
     void aRunningImportIsCancelledAndKeepsWholeRows() {
         String secretary = TestTokens.user("bt").grant(cellPath, "secretary").token();
         List<String> ids = new java.util.ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             ids.add(citizenId());
         }
         Answer accepted = upload(cell, secretary, "text/csv", csv(ids));
@@ -271,7 +272,7 @@ class MemberImportApiIntegrationTest {
         JsonNode done = finished(cell, accepted.json().path("id").asString(), secretary);
         assertThat(done.path("state").asString()).isEqualTo("CANCELLED");
         assertThat(done.path("rowsRead").asLong())
-                .isLessThan(3000)
+                .isLessThan(20_000)
                 .isEqualTo(done.path("rowsAccepted").asLong());
         assertThat(http.get("/api/v1/org-units/" + cell + "/members", secretary)
                         .body()
