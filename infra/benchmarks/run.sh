@@ -5,6 +5,7 @@
 #   infra/benchmarks/run.sh closes     # only the meeting-close rate search
 #   infra/benchmarks/run.sh reads      # only the gateway read benchmark (needs wrk: apt-get install -y wrk)
 #   infra/benchmarks/run.sh compliance # only the compliance watch at province scale (not part of "all")
+#   infra/benchmarks/run.sh import     # only the member import (not part of "all")
 #
 # closes: finds the highest close rate at which close->scorecard p99 and close->notice p99 both stay
 #   under BENCH_SLO_MS, in stages of fresh meetings, and prints the end-to-end rate of the best stage
@@ -22,6 +23,11 @@
 #   watch (twice), the province-wide list (month, quarter; median of BENCH_COMPLIANCE_LIST_ROUNDS 5) and one
 #   aggregation pass over the same meetings on the same store, and prints the ratios.
 #
+# import: 100,000 valid rows (BENCH_IMPORT_ROWS) as one CSV through POST
+#   /api/v1/org-units/{cellId}/member-imports at member-service, followed until finished; prints the
+#   total time, rows/s, the time per 1,000 rows over the first and last BENCH_IMPORT_WINDOW (10,000)
+#   rows, and the ratio against a raw insertMany of the same documents on the same store.
+#
 # Builds the jars (skip with PARTYCELL_SKIP_BUILD=1), starts a private copy of the local stack
 # (real Kafka broker, H2-backed MongoDB-wire store, four services, gateway) on ports moved by
 # PARTYCELL_PORT_OFFSET (default 5000) with a throwaway data directory, runs the load and the
@@ -31,10 +37,10 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "${repo_root}"
 mode="${1:-all}"
 case "${mode}" in
-  all|closes|reads|compliance) ;;
-  *) echo "usage: $0 [all|closes|reads|compliance]"; exit 2 ;;
+  all|closes|reads|compliance|import) ;;
+  *) echo "usage: $0 [all|closes|reads|compliance|import]"; exit 2 ;;
 esac
-if [[ "${mode}" != "closes" && "${mode}" != "compliance" ]] && ! command -v wrk > /dev/null; then
+if [[ "${mode}" != "closes" && "${mode}" != "compliance" && "${mode}" != "import" ]] && ! command -v wrk > /dev/null; then
   echo "wrk is needed for the read benchmark: apt-get install -y wrk (or run: $0 closes)"; exit 1
 fi
 JAVA_HOME=$(bash .ci/find-jdk)
@@ -62,7 +68,7 @@ trap cleanup EXIT
 echo "Starting a private stack (ports +${offset}, data ${data})…"
 # The close benchmark fills each cell's scorecards month by month backwards through past years (a
 # province loading its history); meeting-service accepts meetings back to one year ago by default.
-PARTYCELL_DATA_DIR="${data}" PARTYCELL_PORT_OFFSET="${offset}" \
+PARTYCELL_DATA_DIR="${data}" PARTYCELL_PORT_OFFSET="${offset}" PARTYCELL_MEMBER_IMPORT_DIR="${data}/member-imports" \
   PARTYCELL_MEETINGS_STARTS_AT_NOT_BEFORE="${PARTYCELL_MEETINGS_STARTS_AT_NOT_BEFORE:--P30Y}" \
   java -Dpartycell.root="${repo_root}" \
     -cp "infra/local-stack/target/local-stack-0.1.0-SNAPSHOT.jar:infra/local-stack/target/lib/*" \
@@ -84,6 +90,13 @@ if [[ "${mode}" == "compliance" ]]; then
     -Dbench.meeting-service="http://localhost:$((8082 + offset))" \
     -Dbench.mongo="mongodb://localhost:$((27017 + offset))" \
     -cp "${bench_cp}" vn.partycell.benchmarks.ComplianceBenchmark
+  exit 0
+fi
+if [[ "${mode}" == "import" ]]; then
+  java -Dbench.gateway="${gateway}" \
+    -Dbench.member-service="http://localhost:$((8081 + offset))" \
+    -Dbench.mongo="mongodb://localhost:$((27017 + offset))" \
+    -cp "${bench_cp}" vn.partycell.benchmarks.MemberImportBenchmark
   exit 0
 fi
 if [[ "${mode}" != "reads" ]]; then

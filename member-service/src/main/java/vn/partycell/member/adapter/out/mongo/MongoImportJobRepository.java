@@ -1,0 +1,188 @@
+package vn.partycell.member.adapter.out.mongo;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+import vn.partycell.member.application.ImportRejection;
+import vn.partycell.member.application.MemberImport;
+import vn.partycell.member.application.MemberImport.ImportFormat;
+import vn.partycell.member.application.MemberImportId;
+import vn.partycell.member.application.MemberImportJobs;
+import vn.partycell.member.application.MemberImportState;
+import vn.partycell.member.domain.OrgUnitId;
+
+/**
+ * Import runs ({@code member_imports}, one document per run, found by {@code _id}) and their rejection
+ * reports ({@code member_import_rejections}, one document per batch of rows with rejections, {@code
+ * _id = <run>:<batch>}): the report is read batch by batch by id, so it costs the same however many
+ * runs the store holds. Only {@link #unfinished} (at start) looks by state.
+ */
+@Repository
+public class MongoImportJobRepository implements MemberImportJobs {
+
+    static final String JOBS = "member_imports";
+    static final String REJECTIONS = "member_import_rejections";
+
+    private final MongoTemplate mongo;
+
+    public MongoImportJobRepository(MongoTemplate mongo) {
+        this.mongo = mongo;
+        jobs().createIndex(Indexes.ascending("state"), new IndexOptions().name("state"));
+    }
+
+    private MongoCollection<Document> jobs() {
+        return mongo.getCollection(JOBS);
+    }
+
+    private MongoCollection<Document> rejections() {
+        return mongo.getCollection(REJECTIONS);
+    }
+
+    @Override
+    public void insert(MemberImport job) {
+        Document document = fields(job);
+        document.put("_id", job.id().toString());
+        document.put("cancelRequested", job.cancelRequested());
+        jobs().insertOne(document);
+    }
+
+    @Override
+    public Optional<MemberImport> find(MemberImportId id) {
+        return Optional.ofNullable(jobs().find(eq("_id", id.toString())).first())
+                .map(MongoImportJobRepository::toJob);
+    }
+
+    @Override
+    public MemberImport save(MemberImport job) {
+        Document stored = jobs().findOneAndUpdate(
+                        eq("_id", job.id().toString()),
+                        new Document("$set", fields(job)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (stored == null) {
+            throw new IllegalStateException("member import " + job.id() + " is not stored");
+        }
+        return toJob(stored);
+    }
+
+    @Override
+    public Optional<MemberImport> requestCancellation(MemberImportId id) {
+        return Optional.ofNullable(jobs().findOneAndUpdate(
+                                eq("_id", id.toString()),
+                                new Document("$set", new Document("cancelRequested", true)),
+                                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(MongoImportJobRepository::toJob);
+    }
+
+    @Override
+    public List<MemberImport> unfinished() {
+        List<MemberImport> found = new ArrayList<>();
+        jobs().find(in("state", MemberImportState.QUEUED.name(), MemberImportState.RUNNING.name()))
+                .forEach(d -> found.add(toJob(d)));
+        return found;
+    }
+
+    @Override
+    public void storeRejections(MemberImportId id, long chunk, List<ImportRejection> rejections) {
+        String key = id + ":" + chunk;
+        if (rejections.isEmpty()) {
+            rejections().deleteOne(eq("_id", key));
+            return;
+        }
+        List<Document> rows = rejections.stream()
+                .map(r ->
+                        new Document("row", r.row()).append("field", r.field()).append("reason", r.reason()))
+                .toList();
+        rejections()
+                .replaceOne(
+                        eq("_id", key),
+                        new Document("_id", key)
+                                .append("importId", id.toString())
+                                .append("chunk", chunk)
+                                .append("rows", rows),
+                        new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public void forEachRejection(MemberImportId id, long chunks, Consumer<ImportRejection> sink) {
+        for (long chunk = 0; chunk < chunks; chunk++) {
+            Document document = rejections().find(eq("_id", id + ":" + chunk)).first();
+            if (document == null) {
+                continue;
+            }
+            for (Document row : document.getList("rows", Document.class)) {
+                sink.accept(new ImportRejection(
+                        ((Number) row.get("row")).longValue(), row.getString("field"), row.getString("reason")));
+            }
+        }
+    }
+
+    private static Document fields(MemberImport job) {
+        return new Document("unitId", job.unitId().value().toString())
+                .append("fileName", job.fileName())
+                .append("format", job.format().name())
+                .append("fileSha256", job.fileSha256())
+                .append("fileBytes", job.fileBytes())
+                .append("requestedBy", job.requestedBy())
+                .append("state", job.state().name())
+                .append("rowsRead", job.rowsRead())
+                .append("rowsAccepted", job.rowsAccepted())
+                .append("rowsRejected", job.rowsRejected())
+                .append("rowsSkipped", job.rowsSkipped())
+                .append("chunks", job.chunks())
+                .append("createdAt", date(job.createdAt()))
+                .append("startedAt", date(job.startedAt()))
+                .append("finishedAt", date(job.finishedAt()))
+                .append("failure", job.failure());
+    }
+
+    private static MemberImport toJob(Document d) {
+        return new MemberImport(
+                MemberImportId.of(UUID.fromString(d.getString("_id"))),
+                OrgUnitId.of(d.getString("unitId")),
+                d.getString("fileName"),
+                ImportFormat.valueOf(d.getString("format")),
+                d.getString("fileSha256"),
+                number(d, "fileBytes"),
+                d.getString("requestedBy"),
+                MemberImportState.valueOf(d.getString("state")),
+                number(d, "rowsRead"),
+                number(d, "rowsAccepted"),
+                number(d, "rowsRejected"),
+                number(d, "rowsSkipped"),
+                number(d, "chunks"),
+                Boolean.TRUE.equals(d.getBoolean("cancelRequested")),
+                instant(d.getDate("createdAt")),
+                instant(d.getDate("startedAt")),
+                instant(d.getDate("finishedAt")),
+                d.getString("failure"));
+    }
+
+    private static long number(Document d, String key) {
+        Object value = d.get(key);
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}
