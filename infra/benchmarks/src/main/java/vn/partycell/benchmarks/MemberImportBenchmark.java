@@ -84,7 +84,7 @@ public final class MemberImportBenchmark {
         List<long[]> progress = new ArrayList<>(); // {nanos since start, rows read}
         JsonNode job;
         while (true) {
-            job = service.get("/api/v1/org-units/" + cell + "/member-imports/" + importId);
+            job = progressOf(service, cell, importId);
             progress.add(
                     new long[] {System.nanoTime() - start, job.path("rowsRead").asLong()});
             String state = job.path("state").asString();
@@ -150,6 +150,24 @@ public final class MemberImportBenchmark {
                     documents.size() / floorSeconds);
             System.out.printf(Locale.ROOT, "  import / raw insertMany: %.2f x the time%n", seconds / floorSeconds);
             mongo.getDatabase("bench_import_floor_" + run).drop();
+        }
+    }
+
+    /**
+     * One progress read. The local store serves one command at a time, so a read may wait behind a
+     * batch insert: a slow read is retried (up to ten times) instead of ending the run.
+     */
+    private static JsonNode progressOf(Api service, String cell, String importId) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return service.get("/api/v1/org-units/" + cell + "/member-imports/" + importId);
+            } catch (IllegalStateException slow) {
+                if (attempt == 10) {
+                    throw slow;
+                }
+                System.out.printf(Locale.ROOT, "  (progress read %d failed: %s; retrying)%n", attempt, slow.getMessage());
+                Thread.sleep(1000);
+            }
         }
     }
 

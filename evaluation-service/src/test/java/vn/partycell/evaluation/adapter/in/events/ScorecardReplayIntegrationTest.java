@@ -190,8 +190,20 @@ class ScorecardReplayIntegrationTest {
                         c -> mongo.getCollection(c)
                                 .find()
                                 .sort(new Document("_id", 1))
+                                .map(ScorecardReplayIntegrationTest::withoutPendingEvents)
                                 .map(Document::toJson)
                                 .into(new ArrayList<>())));
+    }
+
+    /**
+     * The read model without the relay's queue: whether an event the scorecard decided is still
+     * waiting in its outbox or already published depends on when the snapshot is taken, not on
+     * the replay.
+     */
+    private static Document withoutPendingEvents(Document document) {
+        document.remove("outbox");
+        document.remove("outboxSince");
+        return document;
     }
 
     private List<TopicPartition> partitions() throws Exception {
