@@ -165,7 +165,8 @@ public final class MemberImportBenchmark {
                 if (attempt == 10) {
                     throw slow;
                 }
-                System.out.printf(Locale.ROOT, "  (progress read %d failed: %s; retrying)%n", attempt, slow.getMessage());
+                System.out.printf(
+                        Locale.ROOT, "  (progress read %d failed: %s; retrying)%n", attempt, slow.getMessage());
                 Thread.sleep(1000);
             }
         }
