@@ -1,6 +1,5 @@
 package vn.partycell.member.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,40 +39,17 @@ final class MemberImportJob implements Runnable {
     static final String RECOGNITION_REASON = "Công nhận đảng viên chính thức (theo danh sách nhập)";
 
     private final MemberImportId id;
-    private final MemberImportJobs jobs;
-    private final MemberImportFiles files;
-    private final MemberImportStore store;
-    private final OrgUnitRepository units;
-    private final MembershipPolicy policy;
-    private final Clock clock;
-    private final CompositionService composition;
-    private final MemberImportSettings settings;
+    private final MemberImportPorts ports;
     private final Set<OrgUnitId> touchedCells = new LinkedHashSet<>();
 
-    MemberImportJob(
-            MemberImportId id,
-            MemberImportJobs jobs,
-            MemberImportFiles files,
-            MemberImportStore store,
-            OrgUnitRepository units,
-            MembershipPolicy policy,
-            Clock clock,
-            CompositionService composition,
-            MemberImportSettings settings) {
+    MemberImportJob(MemberImportId id, MemberImportPorts ports) {
         this.id = id;
-        this.jobs = jobs;
-        this.files = files;
-        this.store = store;
-        this.units = units;
-        this.policy = policy;
-        this.clock = clock;
-        this.composition = composition;
-        this.settings = settings;
+        this.ports = ports;
     }
 
     @Override
     public void run() {
-        MemberImport job = jobs.find(id).orElse(null);
+        MemberImport job = ports.jobs().find(id).orElse(null);
         if (job == null || job.state().isOver()) {
             return;
         }
@@ -81,31 +57,33 @@ final class MemberImportJob implements Runnable {
             end(job, MemberImportState.CANCELLED, null);
             return;
         }
-        job = jobs.save(progress(
-                job,
-                MemberImportState.RUNNING,
-                job.startedAt() == null ? clock.instant() : job.startedAt(),
-                0,
-                0,
-                0,
-                0));
+        job = ports.jobs()
+                .save(progress(
+                        job,
+                        MemberImportState.RUNNING,
+                        job.startedAt() == null ? ports.clock().instant() : job.startedAt(),
+                        0,
+                        0,
+                        0,
+                        0));
         try {
-            OrgUnit unit = units.find(job.unitId()).orElse(null);
+            OrgUnit unit = ports.units().find(job.unitId()).orElse(null);
             if (unit == null || unit.isDissolved()) {
                 end(job, MemberImportState.FAILED, "Tổ chức nhập vào không còn");
                 return;
             }
-            List<OrgUnit> under = units.under(unit.orgPath(), settings.maxCells() + 1);
-            if (under.size() > settings.maxCells()) {
+            List<OrgUnit> under =
+                    ports.units().under(unit.orgPath(), ports.settings().maxCells() + 1);
+            if (under.size() > ports.settings().maxCells()) {
                 end(job, MemberImportState.FAILED, "Tổ chức có quá nhiều chi bộ; hãy nhập theo từng tổ chức cấp dưới");
                 return;
             }
             ImportCells cells = new ImportCells(unit, under);
-            try (ImportRows rows = files.open(id, job.format(), job.rowsRead())) {
-                List<ImportRow> batch = new ArrayList<>(settings.chunkSize());
+            try (ImportRows rows = ports.files().open(id, job.format(), job.rowsRead())) {
+                List<ImportRow> batch = new ArrayList<>(ports.settings().chunkSize());
                 while (rows.hasNext()) {
                     batch.add(rows.next());
-                    if (batch.size() == settings.chunkSize()) {
+                    if (batch.size() == ports.settings().chunkSize()) {
                         job = storeBatch(job, cells, batch);
                         batch.clear();
                         if (job.cancelRequested()) {
@@ -138,8 +116,8 @@ final class MemberImportJob implements Runnable {
     }
 
     private MemberImport storeBatch(MemberImport job, ImportCells cells, List<ImportRow> rows) {
-        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
-        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(ports.clock().withZone(VietnamTime.ZONE));
+        Instant now = ports.clock().instant();
         List<ImportRejection> rejections = new ArrayList<>();
         List<Imported> batch = new ArrayList<>();
         Map<String, Long> citizenIdRows = new HashMap<>();
@@ -172,7 +150,7 @@ final class MemberImportJob implements Runnable {
                 problems.forEach((field, reason) -> rejections.add(new ImportRejection(row.number(), field, reason)));
             }
         }
-        List<Outcome> outcomes = store.insertAll(id, batch);
+        List<Outcome> outcomes = ports.store().insertAll(id, batch);
         long accepted = 0;
         long skipped = 0;
         for (int i = 0; i < batch.size(); i++) {
@@ -212,8 +190,8 @@ final class MemberImportJob implements Runnable {
             }
         }
         rejections.sort(Comparator.comparingLong(ImportRejection::row));
-        jobs.storeRejections(id, job.chunks(), rejections);
-        return jobs.save(progress(job, job.state(), job.startedAt(), rows.size(), accepted, rejected, skipped));
+        ports.jobs().storeRejections(id, job.chunks(), rejections);
+        return ports.jobs().save(progress(job, job.state(), job.startedAt(), rows.size(), accepted, rejected, skipped));
     }
 
     /**
@@ -231,7 +209,7 @@ final class MemberImportJob implements Runnable {
                 MemberStatus.PROBATIONARY,
                 false,
                 row.joinedOn(),
-                policy.probationMonths(row.joinedOn().getYear()),
+                ports.policy().probationMonths(row.joinedOn().getYear()),
                 job.requestedBy(),
                 now,
                 today);
@@ -283,14 +261,14 @@ final class MemberImportJob implements Runnable {
                 job.chunks(),
                 job.cancelRequested(),
                 job.createdAt(),
-                job.startedAt() == null ? clock.instant() : job.startedAt(),
-                clock.instant(),
+                job.startedAt() == null ? ports.clock().instant() : job.startedAt(),
+                ports.clock().instant(),
                 failure);
-        jobs.save(over);
-        files.delete(id);
+        ports.jobs().save(over);
+        ports.files().delete(id);
         // The stored composition figures of the cells this run filled, once at the end rather than per row.
-        if (composition != null) {
-            touchedCells.forEach(composition::refresh);
+        if (ports.composition() != null) {
+            touchedCells.forEach(ports.composition()::refresh);
         }
         log.info(
                 "Member import {} {}: {} rows read, {} accepted, {} rejected, {} skipped",

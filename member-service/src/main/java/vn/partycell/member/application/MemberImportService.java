@@ -62,6 +62,7 @@ public class MemberImportService {
     private final CompositionService composition;
     private final MemberImportSettings settings;
     private final ThreadPoolExecutor executor;
+    private final MemberImportPorts ports;
 
     @Autowired
     public MemberImportService(
@@ -81,6 +82,7 @@ public class MemberImportService {
         this.clock = clock;
         this.composition = composition;
         this.settings = settings;
+        this.ports = new MemberImportPorts(jobs, files, store, units, policy, clock, composition, settings);
         BlockingQueue<Runnable> queue = settings.queueCapacity() == 0
                 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(settings.queueCapacity());
@@ -184,7 +186,7 @@ public class MemberImportService {
 
     private void submit(MemberImportId id) {
         try {
-            executor.execute(new MemberImportJob(id, jobs, files, store, units, policy, clock, composition, settings));
+            executor.execute(new MemberImportJob(id, ports));
         } catch (RejectedExecutionException e) {
             throw busy();
         }
