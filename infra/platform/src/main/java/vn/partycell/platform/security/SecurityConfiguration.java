@@ -60,6 +60,7 @@ public class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> {})
+                        .bearerTokenResolver(new BearerHeaderResolver())
                         .authenticationEntryPoint(ProblemSecurityHandlers.entryPoint(json))
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDenied(json)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemSecurityHandlers.entryPoint(json))

@@ -33,7 +33,7 @@ public final class StrictJwtDecoders {
                 })
                 .build();
         decoder.setJwtValidator(validator(s));
-        return decoder;
+        return remembering(decoder, s);
     }
 
     /** Keys from a given source (tests: an in-memory key set). */
@@ -46,7 +46,13 @@ public final class StrictJwtDecoders {
                 })
                 .build();
         decoder.setJwtValidator(validator(s));
-        return decoder;
+        return remembering(decoder, s);
+    }
+
+    private static JwtDecoder remembering(JwtDecoder decoder, TokenSettings s) {
+        return s.verifiedTokenTtl().isZero()
+                ? decoder
+                : new VerifiedTokenCache(decoder, validator(s), s.verifiedTokenTtl(), s.verifiedTokenCacheSize());
     }
 
     static OAuth2TokenValidator<Jwt> validator(TokenSettings s) {

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * What a token must satisfy ({@code partycell.security.*}): signed with one of {@code algorithms}
  * by a key of {@code jwkSetUri}, issued by {@code issuer}, meant for one of {@code audience}, with an
- * {@code exp}; {@code exp} and {@code nbf} are checked with {@code clockSkew} of tolerance.
+ * {@code exp}; {@code exp} and {@code nbf} are checked with {@code clockSkew} of tolerance. A token
+ * whose signature was verified is remembered for {@code verifiedTokenTtl} (zero: never) among at most
+ * {@code verifiedTokenCacheSize} tokens, its claims still checked on every request.
  */
 @ConfigurationProperties("partycell.security")
 public record TokenSettings(
@@ -16,7 +18,9 @@ public record TokenSettings(
         String issuer,
         @DefaultValue("partycell") List<String> audience,
         @DefaultValue("30s") Duration clockSkew,
-        @DefaultValue("RS256") List<String> algorithms) {
+        @DefaultValue("RS256") List<String> algorithms,
+        @DefaultValue("5m") Duration verifiedTokenTtl,
+        @DefaultValue("10000") int verifiedTokenCacheSize) {
 
     public TokenSettings {
         jwkSetUri = blankToNull(jwkSetUri);
@@ -25,6 +29,7 @@ public record TokenSettings(
                 ? List.of()
                 : audience.stream().filter(a -> !a.isBlank()).toList();
         algorithms = algorithms == null ? List.of() : List.copyOf(algorithms);
+        verifiedTokenTtl = verifiedTokenTtl == null ? Duration.ZERO : verifiedTokenTtl;
     }
 
     /** Refuses to start with settings that would accept tokens nobody vouched for. */
@@ -48,6 +53,13 @@ public record TokenSettings(
         }
         if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalStateException("partycell.security.clock-skew must be between 0 and 5 minutes");
+        }
+        if (verifiedTokenTtl.isNegative() || verifiedTokenTtl.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalStateException("partycell.security.verified-token-ttl must be between 0 and 1 hour");
+        }
+        if (verifiedTokenCacheSize < 1 || verifiedTokenCacheSize > 1_000_000) {
+            throw new IllegalStateException(
+                    "partycell.security.verified-token-cache-size must be between 1 and 1,000,000");
         }
         return this;
     }

@@ -69,7 +69,13 @@ public final class TestTokens {
 
     public static TokenSettings settings() {
         return new TokenSettings(
-                JWK_SET_URI, ISSUER, List.of(AUDIENCE), java.time.Duration.ofSeconds(30), List.of("RS256"));
+                JWK_SET_URI,
+                ISSUER,
+                List.of(AUDIENCE),
+                java.time.Duration.ofSeconds(30),
+                List.of("RS256"),
+                java.time.Duration.ofMinutes(5),
+                10_000);
     }
 
     public static Builder user(String username) {
