@@ -1,0 +1,193 @@
+package vn.partycell.meeting.adapter.in.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.partycell.platform.test.Http;
+import vn.partycell.platform.test.Http.Answer;
+import vn.partycell.platform.test.ServiceIntegrationTest;
+import vn.partycell.platform.test.TestEvents;
+import vn.partycell.platform.test.TestTokens;
+
+/**
+ * The printed minutes over real HTTP: a closed meeting's PDF read back as text, scope (404 outside
+ * the subtree), and no minutes before the meeting is closed.
+ */
+@ServiceIntegrationTest
+class MeetingMinutesIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+
+    TestEvents events;
+    Http http;
+    final HttpClient client = HttpClient.newHttpClient();
+    final UUID cellId = UUID.randomUUID();
+    final String cellPath = "/hy/a/cb-" + cellId.toString().substring(0, 6) + "/";
+    final List<UUID> members = new ArrayList<>();
+    final List<String> names = List.of("Nguyễn Văn An", "Trần Thị Hồng Nhung", "Lê Văn Đức");
+    String secretary;
+    String member;
+    String outsider;
+    String superior;
+
+    @BeforeEach
+    void cellWithThreeMembers() {
+        events = new TestEvents(brokers);
+        http = new Http(port);
+        secretary = TestTokens.user("bt").grant(cellPath, "secretary").token();
+        member = TestTokens.user("dv").grant(cellPath, "member").token();
+        outsider = TestTokens.user("du-b").grant("/hy/b/", "superior").token();
+        superior = TestTokens.user("du-a")
+                .member(UUID.randomUUID())
+                .grant("/hy/a/", "superior")
+                .token();
+        events.send("members.org-unit.v1", "members.org-unit.created", cellId.toString(), cellPath, """
+                {"orgUnitId":"%s","code":"cb-x","name":"Chi bộ thôn Đình Dù","kind":"CELL",
+                 "parentId":null,"orgPath":"%s","version":1}""".formatted(
+                        cellId, cellPath));
+        for (String name : names) {
+            UUID id = UUID.randomUUID();
+            members.add(id);
+            events.send("members.member.v1", "members.member.registered", id.toString(), cellPath, """
+                    {"memberId":"%s","fullName":"%s","gender":"FEMALE","dateOfBirth":"1979-09-02",
+                     "cellId":"%s","partyGroupId":null,"orgPath":"%s","status":"FULL","exempted":false,
+                     "joinedOn":"2005-02-03","email":null,"version":1}""".formatted(
+                            id, name, cellId, cellPath));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(http.get("/api/v1/cells/" + cellId + "/roster", secretary)
+                                .body()
+                                .path("members"))
+                        .hasSize(3));
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    private String inProgress() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cellId", cellId);
+        body.put("kind", "REGULAR");
+        body.put("title", "Sinh hoạt chi bộ thường kỳ");
+        body.put("startsAt", Instant.now().plus(10, ChronoUnit.MINUTES).toString());
+        body.put("place", "Nhà văn hóa thôn");
+        body.put("agenda", List.of("Đánh giá kết quả tháng trước", "Phân công nhiệm vụ"));
+        Answer scheduled = http.post("/api/v1/meetings", secretary, body);
+        assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(201);
+        String id = scheduled.text("id");
+        assertThat(http.post("/api/v1/meetings/" + id + "/start", secretary, Map.of())
+                        .status())
+                .isEqualTo(200);
+        Answer attendance = http.put(
+                "/api/v1/meetings/" + id + "/attendance",
+                secretary,
+                Map.of(
+                        "entries",
+                        List.of(
+                                Map.of("memberId", members.get(0), "status", "PRESENT", "spoke", true),
+                                Map.of("memberId", members.get(1), "status", "LATE", "spoke", false),
+                                Map.of(
+                                        "memberId",
+                                        members.get(2),
+                                        "status",
+                                        "EXCUSED",
+                                        "reason",
+                                        "Ốm, đã báo trước",
+                                        "spoke",
+                                        false))));
+        assertThat(attendance.status()).as(attendance.body().toString()).isEqualTo(200);
+        return id;
+    }
+
+    private HttpResponse<byte[]> minutes(String meetingId, String token, String accept)
+            throws IOException, InterruptedException {
+        return client.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/api/v1/meetings/" + meetingId + "/minutes"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", accept)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void aClosedMeetingsMinutesArePrintedWithItsFactsAndTheSuperiorsGrade() throws Exception {
+        String id = inProgress();
+        assertThat(http.post("/api/v1/meetings/" + id + "/close", secretary, Map.of())
+                        .status())
+                .isEqualTo(200);
+        Answer graded = http.post(
+                "/api/v1/meetings/" + id + "/grade",
+                superior,
+                Map.of("grade", "GOOD", "comment", "Chuẩn bị chu đáo", "attended", true));
+        assertThat(graded.status()).as(graded.body().toString()).isEqualTo(201);
+
+        HttpResponse<byte[]> printed = minutes(id, member, "application/pdf");
+
+        assertThat(printed.statusCode()).isEqualTo(200);
+        assertThat(printed.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(printed.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("inline;")
+                .contains("bien-ban-sinh-hoat-");
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(printed.body())) {
+            text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+        assertThat(text)
+                .contains("BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ")
+                .contains("Chi bộ thôn Đình Dù")
+                .contains("Đảng viên tính túc số: 3; có mặt: 2; cần có mặt: 2 — đủ túc số.")
+                .contains("Nguyễn Văn An")
+                .contains("Trần Thị Hồng Nhung")
+                .contains("Vắng có lý do: Ốm, đã báo trước")
+                .contains("Xếp loại: Tốt")
+                .contains("Nhận xét: Chuẩn bị chu đáo");
+    }
+
+    @Test
+    void minutesAre404OutsideTheSubtreeAnd409BeforeTheMeetingIsClosed() throws Exception {
+        String id = inProgress();
+
+        HttpResponse<byte[]> notFinal = minutes(id, member, "application/pdf");
+        assertThat(notFinal.statusCode()).isEqualTo(409);
+        assertThat(notFinal.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(new String(notFinal.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("minutes-not-final");
+
+        assertThat(http.post("/api/v1/meetings/" + id + "/close", secretary, Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(minutes(id, outsider, "application/pdf").statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> unknown = minutes(UUID.randomUUID().toString(), member, "application/pdf");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(minutes(id, superior, "*/*").statusCode()).isEqualTo(200);
+    }
+}
