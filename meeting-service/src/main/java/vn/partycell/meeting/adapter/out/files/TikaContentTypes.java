@@ -16,7 +16,7 @@ import vn.partycell.meeting.application.ContentTypes;
  * deliberately not given to Tika: for content with no known signature it would answer the type of
  * the name's extension, which is exactly what a disguised file claims. A declared type is confirmed
  * when the signature shows it, or shows the container it is a kind of (DOCX and XLSX are OOXML in
- * ZIP) — never when the signature shows nothing known or only plain text.
+ * an OOXML package) — never when the signature shows nothing known, only plain text or a bare ZIP.
  */
 @Component
 public class TikaContentTypes implements ContentTypes {
@@ -39,7 +39,10 @@ public class TikaContentTypes implements ContentTypes {
         if (declared.equals(detected)) {
             return declaredType;
         }
-        boolean known = !detected.equals(MediaType.OCTET_STREAM) && !detected.equals(MediaType.TEXT_PLAIN);
+        // A bare ZIP is not enough for DOCX or XLSX: the OOXML signature ([Content_Types].xml first) must show.
+        boolean known = !detected.equals(MediaType.OCTET_STREAM)
+                && !detected.equals(MediaType.TEXT_PLAIN)
+                && !detected.equals(MediaType.APPLICATION_ZIP);
         if (known && registry.isSpecializationOf(declared, detected)) {
             return declaredType;
         }
