@@ -97,7 +97,10 @@ class GatewayRoutingTest {
         "/api/v1/scorecards/2026, evaluation-service",
         "/api/v1/removal-reviews/r-7, evaluation-service",
         "/api/v1/notices, notification-service",
-        "/api/v1/notices/n-3, notification-service"
+        "/api/v1/notices/n-3, notification-service",
+        "/api/v1/org-units/ou-1/member-imports, member-service",
+        "/api/v1/meetings/m-1/attachments, meeting-service",
+        "/api/v1/meetings/m-1/attachments/a-1/content, meeting-service"
     })
     void eachResourceGoesToItsService(String path, String service) {
         var response = http.get(path);

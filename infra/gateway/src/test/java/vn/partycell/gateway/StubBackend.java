@@ -27,6 +27,8 @@ final class StubBackend implements AutoCloseable {
     private final String name;
     private final HttpServer server;
     private volatile Duration delay = Duration.ZERO;
+    private final java.util.concurrent.atomic.AtomicLong bodyBytesReceived =
+            new java.util.concurrent.atomic.AtomicLong();
 
     private StubBackend(String name, HttpServer server) {
         this.name = name;
@@ -48,6 +50,11 @@ final class StubBackend implements AutoCloseable {
 
     String uri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Request body bytes received so far, over all requests, counted as they arrive. */
+    long bodyBytesReceived() {
+        return bodyBytesReceived.get();
     }
 
     StubBackend delayedBy(Duration delay) {
@@ -82,7 +89,23 @@ final class StubBackend implements AutoCloseable {
             echo.put("protocol", exchange.getProtocol());
             echo.put("cookie", exchange.getRequestHeaders().getFirst("Cookie"));
             echo.put("acceptEncoding", exchange.getRequestHeaders().getFirst("Accept-Encoding"));
-            echo.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            // Read as it arrives and counted, so that a test sees whether a body is streamed through.
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            long bodyBytes = 0;
+            try (var in = exchange.getRequestBody()) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    bodyBytesReceived.addAndGet(n);
+                    bodyBytes += n;
+                    if (received.size() < 64 * 1024) {
+                        received.write(buffer, 0, n);
+                    }
+                }
+            }
+            echo.put("bodyBytes", bodyBytes);
+            // Large bodies (uploads) are only counted, not echoed.
+            echo.put("body", bodyBytes <= 64 * 1024 ? received.toString(StandardCharsets.UTF_8) : null);
             byte[] body = JSON.writeValueAsBytes(echo);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("X-Backend", name);

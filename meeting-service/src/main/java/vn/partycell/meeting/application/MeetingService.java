@@ -13,6 +13,7 @@ import vn.partycell.meeting.domain.InProgressMeeting;
 import vn.partycell.meeting.domain.Meeting;
 import vn.partycell.meeting.domain.MeetingEvent;
 import vn.partycell.meeting.domain.MeetingId;
+import vn.partycell.meeting.domain.MeetingPlan;
 import vn.partycell.meeting.domain.MeetingStatus;
 import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.Roster;
@@ -57,9 +58,10 @@ public class MeetingService {
     public Meeting schedule(Caller caller, ScheduleMeeting command) {
         Cell cell = rosters.cell(command.cellId()).orElseThrow(() -> new NotFoundException("chi bộ", command.cellId()));
         caller.requireRole(cell.orgPath(), Role.COMMITTEE);
+        MeetingPlan plan = presentersChecked(command.plan(), cell.id());
         Change<? extends Meeting, MeetingEvent> change = command.draft()
-                ? Meeting.draft(MeetingId.random(), cell, command.plan(), clock.instant())
-                : Meeting.schedule(MeetingId.random(), cell, command.plan(), clock.instant());
+                ? Meeting.draft(MeetingId.random(), cell, plan, clock.instant())
+                : Meeting.schedule(MeetingId.random(), cell, plan, clock.instant());
         meetings.insert(change);
         return change.state();
     }
@@ -76,12 +78,12 @@ public class MeetingService {
      */
     public Meeting change(Caller caller, MeetingId id, Long expectedVersion, ChangeMeeting command) {
         Meeting meeting = forChange(caller, id, expectedVersion);
+        MeetingPlan next = presentersChecked(command.applyTo(meeting.plan()), meeting.cellId());
         if (meeting instanceof DraftMeeting draft) {
-            return store(draft.edit(command.applyTo(draft.plan()), clock.instant()), draft);
+            return store(draft.edit(next, clock.instant()), draft);
         }
         ScheduledMeeting scheduled = meeting.requireScheduled();
-        Change<ScheduledMeeting, MeetingEvent> change =
-                scheduled.change(command.applyTo(scheduled.plan()), clock.instant());
+        Change<ScheduledMeeting, MeetingEvent> change = scheduled.change(next, clock.instant());
         if (change.state() == scheduled) {
             return scheduled;
         }
@@ -138,6 +140,14 @@ public class MeetingService {
             throw meeting.refusal(MeetingStatus.SCHEDULED);
         }
         return meeting;
+    }
+
+    /** Presenters named on the agenda are on the cell's roster (the roster is read only when one is named). */
+    private MeetingPlan presentersChecked(MeetingPlan plan, vn.partycell.meeting.domain.CellId cellId) {
+        if (plan.agendaItems().stream().allMatch(item -> item.presenter() == null)) {
+            return plan;
+        }
+        return plan.requirePresentersOn(new Roster(rosters.roster(cellId)));
     }
 
     private Roster roster(Meeting meeting) {

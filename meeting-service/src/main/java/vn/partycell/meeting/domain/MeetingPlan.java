@@ -8,11 +8,18 @@ import vn.partycell.platform.kernel.RuleViolationException;
 
 /**
  * What a meeting is announced with (nội dung, thời gian, địa điểm): kind, title, topic (of a
- * thematic meeting), start, place and agenda. Checked the same way when drafted, scheduled and
- * changed.
+ * thematic meeting), start, place, agenda items (each with its presenter and planned duration, when
+ * given) and the draft resolution prepared in advance (dự thảo nghị quyết, or null). Checked the
+ * same way when drafted, scheduled and changed.
  */
 public record MeetingPlan(
-        MeetingKind kind, String title, String topic, Instant startsAt, String place, List<String> agenda) {
+        MeetingKind kind,
+        String title,
+        String topic,
+        Instant startsAt,
+        String place,
+        List<AgendaItem> agendaItems,
+        String draftResolution) {
 
     public MeetingPlan {
         Objects.requireNonNull(kind);
@@ -20,9 +27,50 @@ public record MeetingPlan(
         title = title == null ? "" : title.strip();
         topic = topic == null || topic.isBlank() ? null : topic.strip();
         place = place == null ? "" : place.strip();
-        agenda = agenda == null
+        agendaItems = agendaItems == null
                 ? List.of()
-                : agenda.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+                : agendaItems.stream()
+                        .filter(Objects::nonNull)
+                        .filter(AgendaItem::hasTitle)
+                        .toList();
+        draftResolution = draftResolution == null || draftResolution.isBlank() ? null : draftResolution.strip();
+    }
+
+    /** The former shape: the agenda as titles only, no draft resolution. */
+    public MeetingPlan(
+            MeetingKind kind, String title, String topic, Instant startsAt, String place, List<String> agenda) {
+        this(
+                kind,
+                title,
+                topic,
+                startsAt,
+                place,
+                agenda == null
+                        ? null
+                        : agenda.stream()
+                                .filter(Objects::nonNull)
+                                .map(AgendaItem::titled)
+                                .toList(),
+                null);
+    }
+
+    /** The agenda's titles in order (the former agenda, still published and shown as {@code agenda}). */
+    public List<String> agenda() {
+        return agendaItems.stream().map(AgendaItem::title).toList();
+    }
+
+    /** Who presents an agenda item, if named, must be an active member on the cell's roster (422 naming the item). */
+    public MeetingPlan requirePresentersOn(Roster roster) {
+        for (int i = 0; i < agendaItems.size(); i++) {
+            MemberId presenter = agendaItems.get(i).presenter();
+            if (presenter != null && !roster.isActiveMember(presenter)) {
+                throw new RuleViolationException(
+                        "presenter-not-on-roster",
+                        "Người trình bày không phải đảng viên đang sinh hoạt tại chi bộ",
+                        Map.of("field", "agendaItems[" + i + "].presenterId", "presenterId", presenter.toString()));
+            }
+        }
+        return this;
     }
 
     /**
@@ -30,7 +78,7 @@ public record MeetingPlan(
      * is the clock of the command.
      */
     public MeetingPlan check(Instant now) {
-        if (agenda.isEmpty()) {
+        if (agendaItems.isEmpty()) {
             throw new RuleViolationException(
                     "agenda-empty", "Cần ít nhất một nội dung trong chương trình sinh hoạt", Map.of("field", "agenda"));
         }
@@ -56,7 +104,9 @@ public record MeetingPlan(
         if (!place.equals(next.place)) {
             changed.add("place");
         }
-        if (!agenda.equals(next.agenda)) {
+        // A presenter, a planned duration or the draft resolution is part of the announced content:
+        // announced as an agenda change (the contract's list of changed fields stays as it was).
+        if (!agendaItems.equals(next.agendaItems) || !Objects.equals(draftResolution, next.draftResolution)) {
             changed.add("agenda");
         }
         if (!title.equals(next.title)) {

@@ -60,6 +60,7 @@ public class MeetingController {
         this.queries = queries;
     }
 
+    @AgendaGiven
     public record ScheduleRequest(
             @NotNull(message = "bắt buộc phải có") UUID cellId,
             @NotNull(message = "bắt buộc phải có") MeetingKind kind,
@@ -77,7 +78,8 @@ public class MeetingController {
             @NotBlank(message = "bắt buộc phải có") @Size(max = 300, message = "tối đa 300 ký tự")
             String place,
 
-            @NotEmpty(message = "cần ít nhất một nội dung") @Size(max = 50, message = "tối đa 50 nội dung")
+            // The agenda as titles (the former shape), or agendaItems below: one of the two (@AgendaGiven).
+            @Size(max = 50, message = "tối đa 50 nội dung")
             List<@NotBlank(message = "không được để trống") @Size(max = 500, message = "tối đa 500 ký tự") String>
                     agenda,
 
@@ -85,7 +87,15 @@ public class MeetingController {
             @Size(max = 300, message = "tối đa 300 ký tự") String topic,
 
             // Only prepare the meeting: nobody is told until POST /{id}/schedule.
-            Boolean draft) {}
+            Boolean draft,
+
+            // The agenda with presenters (members on the cell's roster) and planned minutes.
+            @Size(max = 50, message = "tối đa 50 nội dung") List<@Valid @NotNull AgendaItemRequest> agendaItems,
+
+            // The draft resolution prepared in advance (dự thảo nghị quyết).
+            @Size(max = 20000, message = "tối đa 20000 ký tự")
+            String draftResolution)
+            implements AgendaGiven.Shape {}
 
     public record AttendanceLine(
             @NotNull(message = "bắt buộc phải có") UUID memberId,
@@ -122,7 +132,9 @@ public class MeetingController {
             String topic,
             Instant startedAt,
             String cancelReason,
-            Instant cancelledAt) {
+            Instant cancelledAt,
+            List<AgendaItemRequest> agendaItems,
+            String draftResolution) {
 
         static MeetingResponse of(Meeting m) {
             ClosedMeeting closed = m instanceof ClosedMeeting c ? c : null;
@@ -145,7 +157,9 @@ public class MeetingController {
                     m.topic(),
                     held == null ? null : held.startedAt(),
                     cancelled == null ? null : cancelled.reason(),
-                    cancelled == null ? null : cancelled.cancelledAt());
+                    cancelled == null ? null : cancelled.cancelledAt(),
+                    AgendaItemRequest.of(m.plan()),
+                    m.plan().draftResolution());
         }
     }
 
@@ -166,7 +180,9 @@ public class MeetingController {
                         r.startsAt(),
                         r.place(),
                         r.agenda(),
-                        Boolean.TRUE.equals(r.draft())));
+                        Boolean.TRUE.equals(r.draft()),
+                        AgendaItemRequest.toDomain(r.agendaItems()),
+                        r.draftResolution()));
         return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))
                 .eTag(ETags.of(meeting.version()))
                 .body(MeetingResponse.of(meeting));

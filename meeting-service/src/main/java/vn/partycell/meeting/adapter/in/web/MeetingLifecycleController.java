@@ -58,7 +58,15 @@ public class MeetingLifecycleController {
 
             @Size(min = 1, max = 50, message = "từ 1 đến 50 nội dung")
             List<@NotBlank(message = "không được để trống") @Size(max = 500, message = "tối đa 500 ký tự") String>
-                    agenda) {}
+                    agenda,
+
+            // Replaces the agenda with presenters and planned minutes (wins over agenda when both are sent).
+            @Size(min = 1, max = 50, message = "từ 1 đến 50 nội dung")
+            List<@jakarta.validation.Valid @NotNull AgendaItemRequest> agendaItems,
+
+            // The draft resolution prepared in advance (dự thảo nghị quyết).
+            @Size(min = 1, max = 20000, message = "từ 1 đến 20000 ký tự")
+            String draftResolution) {}
 
     public record CancelRequest(
             @NotNull(message = "bắt buộc phải có")
@@ -87,7 +95,14 @@ public class MeetingLifecycleController {
                 caller,
                 new MeetingId(id),
                 ETags.ifMatch(ifMatch),
-                new ChangeMeeting(r.title(), r.topic(), r.startsAt(), r.place(), r.agenda())));
+                new ChangeMeeting(
+                        r.title(),
+                        r.topic(),
+                        r.startsAt(),
+                        r.place(),
+                        r.agenda(),
+                        AgendaItemRequest.toDomain(r.agendaItems()),
+                        r.draftResolution())));
     }
 
     @PostMapping("/cancel")

@@ -39,10 +39,34 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
             String place,
             List<String> agenda,
             long version,
-            String topic) {}
+            String topic,
+            List<AgendaItemData> agendaItems,
+            String draftResolution) {}
+
+    /** An agenda item with its presenter and planned minutes (null when not said); added in 1.x beside {@code agenda}. */
+    public record AgendaItemData(String title, UUID presenterId, Long plannedMinutes) {
+
+        static List<AgendaItemData> of(MeetingPlan plan) {
+            return plan.agendaItems().stream()
+                    .map(item -> new AgendaItemData(
+                            item.title(),
+                            item.presenter() == null ? null : item.presenter().value(),
+                            item.plannedDuration() == null
+                                    ? null
+                                    : item.plannedDuration().toMinutes()))
+                    .toList();
+        }
+    }
 
     /** The plan before a change, for the notice that says what moved. */
-    public record PreviousPlanData(String title, String topic, Instant startsAt, String place, List<String> agenda) {}
+    public record PreviousPlanData(
+            String title,
+            String topic,
+            Instant startsAt,
+            String place,
+            List<String> agenda,
+            List<AgendaItemData> agendaItems,
+            String draftResolution) {}
 
     public record RescheduledData(
             UUID meetingId,
@@ -56,7 +80,9 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
             List<String> agenda,
             List<String> changed,
             PreviousPlanData previous,
-            long version) {}
+            long version,
+            List<AgendaItemData> agendaItems,
+            String draftResolution) {}
 
     public record CancelledData(
             UUID meetingId,
@@ -114,7 +140,9 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
                         m.place(),
                         m.agenda(),
                         m.version(),
-                        m.topic()));
+                        m.topic(),
+                        AgendaItemData.of(m.plan()),
+                        m.plan().draftResolution()));
     }
 
     private OutboxEvent rescheduled(MeetingEvent.Rescheduled r) {
@@ -136,8 +164,17 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
                         m.place(),
                         m.agenda(),
                         r.changed(),
-                        new PreviousPlanData(p.title(), p.topic(), p.startsAt(), p.place(), p.agenda()),
-                        m.version()));
+                        new PreviousPlanData(
+                                p.title(),
+                                p.topic(),
+                                p.startsAt(),
+                                p.place(),
+                                p.agenda(),
+                                AgendaItemData.of(p),
+                                p.draftResolution()),
+                        m.version(),
+                        AgendaItemData.of(m.plan()),
+                        m.plan().draftResolution()));
     }
 
     private OutboxEvent cancelled(CancelledMeeting m) {

@@ -8,6 +8,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.partycell.meeting.domain.AgendaItem;
 import vn.partycell.meeting.domain.Attendance;
 import vn.partycell.meeting.domain.AttendanceStatus;
 import vn.partycell.meeting.domain.CancelledMeeting;
@@ -53,7 +54,12 @@ public record MeetingDocument(
         MeetingStatus cancelledFrom,
         String cancelReason,
         Instant cancelledAt,
-        String cancelledBy) {
+        String cancelledBy,
+        List<AgendaItemEntry> agendaItems,
+        String draftResolution) {
+
+    /** An agenda item with its presenter and planned duration (null when not said); {@code agenda} keeps the titles. */
+    public record AgendaItemEntry(String title, String presenterId, Long plannedMinutes) {}
 
     public record AttendanceEntry(String memberId, AttendanceStatus status, String reason, boolean spoke) {}
 
@@ -96,7 +102,18 @@ public record MeetingDocument(
                 cancelled == null ? null : cancelled.cancelledFrom(),
                 cancelled == null ? null : cancelled.reason(),
                 cancelled == null ? null : cancelled.cancelledAt(),
-                cancelled == null ? null : cancelled.cancelledBy());
+                cancelled == null ? null : cancelled.cancelledBy(),
+                m.plan().agendaItems().stream()
+                        .map(item -> new AgendaItemEntry(
+                                item.title(),
+                                item.presenter() == null
+                                        ? null
+                                        : item.presenter().toString(),
+                                item.plannedDuration() == null
+                                        ? null
+                                        : item.plannedDuration().toMinutes()))
+                        .toList(),
+                m.plan().draftResolution());
     }
 
     Meeting toDomain() {
@@ -107,7 +124,24 @@ public record MeetingDocument(
                 byMember.put(member, new Attendance(member, a.status(), a.reason(), a.spoke()));
             }
         }
-        MeetingPlan plan = new MeetingPlan(kind, title, topic, startsAt, place, agenda);
+        // Documents written before agenda items had only the titles.
+        MeetingPlan plan = agendaItems == null
+                ? new MeetingPlan(kind, title, topic, startsAt, place, agenda)
+                : new MeetingPlan(
+                        kind,
+                        title,
+                        topic,
+                        startsAt,
+                        place,
+                        agendaItems.stream()
+                                .map(item -> new AgendaItem(
+                                        item.title(),
+                                        item.presenterId() == null ? null : MemberId.of(item.presenterId()),
+                                        item.plannedMinutes() == null
+                                                ? null
+                                                : java.time.Duration.ofMinutes(item.plannedMinutes())))
+                                .toList(),
+                        draftResolution);
         MeetingId meetingId = MeetingId.of(id);
         CellId cell = CellId.of(cellId);
         OrgPath path = OrgPath.of(orgPath);
