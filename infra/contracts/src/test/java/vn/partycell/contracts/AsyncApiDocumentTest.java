@@ -45,7 +45,8 @@ class AsyncApiDocumentTest {
             Map.entry(EventContracts.MEETING_CANCELLED, "meetings.meeting.v1"),
             Map.entry(EventContracts.MEETING_EXCUSE_DECIDED, "meetings.meeting.v1"),
             Map.entry(EventContracts.MEETING_AMENDED, "meetings.meeting.v1"),
-            Map.entry(EventContracts.CELL_MEETING_OVERDUE, "meetings.cell.v1"));
+            Map.entry(EventContracts.CELL_MEETING_OVERDUE, "meetings.cell.v1"),
+            Map.entry(EventContracts.CONGRESS_ELECTED, "meetings.congress.v1"));
 
     @Test
     void isAnAsyncApi3DocumentWithTheTwoServers() {
@@ -251,10 +252,16 @@ class AsyncApiDocumentTest {
                                 Set.of("members.org-unit.v1", "members.member.v1", "members.dues.v1")),
                         Map.entry(
                                 "meeting-service",
-                                Set.of("meetings.meeting.v1", "meetings.self-criticism.v1", "meetings.cell.v1")),
+                                Set.of(
+                                        "meetings.meeting.v1",
+                                        "meetings.self-criticism.v1",
+                                        "meetings.cell.v1",
+                                        "meetings.congress.v1")),
                         Map.entry("evaluation-service", Set.of("evaluations.scorecard.v1")));
         assertThat(receives)
                 .containsOnly(
+                        // member-service follows the congress elections with the cell's roles
+                        Map.entry("member-service", Set.of("meetings.congress.v1")),
                         // meeting-service also reads its own closed meetings back (compliance read model)
                         Map.entry(
                                 "meeting-service",
@@ -311,7 +318,9 @@ class AsyncApiDocumentTest {
         List<String> groups = dlt.at("/parameters/group/enum").values().stream()
                 .map(JsonNode::stringValue)
                 .toList();
-        assertThat(groups).containsExactlyInAnyOrder("meeting-service", "evaluation-service", "notification-service");
+        assertThat(groups)
+                .containsExactlyInAnyOrder(
+                        "meeting-service", "evaluation-service", "notification-service", "member-service");
         String address = dlt.path("address")
                 .stringValue()
                 .replace("{topic}", "members.member.v1")

@@ -71,7 +71,8 @@ class EventContractsTest {
                         "meetings.meeting.cancelled",
                         "meetings.meeting.excuse-decided",
                         "meetings.meeting.amended",
-                        "meetings.cell.meeting-overdue");
+                        "meetings.cell.meeting-overdue",
+                        "meetings.congress.elected");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
         // Never produced (each change of an org unit has its own type): no contract.

@@ -47,7 +47,7 @@ class EventSchemaValidationTest {
                     EventContracts.MEETING_AMENDED -> "meetingId";
             case EventContracts.SELF_CRITICISM_RECORDED -> "cellId";
             case EventContracts.ABSENCE_COUNTED -> "memberId";
-            case EventContracts.CELL_MEETING_OVERDUE -> "cellId";
+            case EventContracts.CELL_MEETING_OVERDUE, EventContracts.CONGRESS_ELECTED -> "cellId";
             default -> throw new IllegalArgumentException(type);
         };
     }
