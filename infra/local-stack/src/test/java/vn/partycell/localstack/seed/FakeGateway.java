@@ -433,7 +433,7 @@ final class FakeGateway implements AutoCloseable {
                 errors.add(error("partyGroupId", "phải là tổ đảng của chi bộ"));
             }
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
         if (dateOfBirth != null && !dateOfBirth.isBefore(today)) {
             errors.add(error("dateOfBirth", "phải ở quá khứ"));
         }

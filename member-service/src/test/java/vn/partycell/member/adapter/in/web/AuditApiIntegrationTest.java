@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.test.ServiceIntegrationTest;
 import vn.partycell.platform.test.TestTokens;
 
@@ -31,7 +32,8 @@ import vn.partycell.platform.test.TestTokens;
 class AuditApiIntegrationTest {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
-    private static final String YESTERDAY = LocalDate.now().minusDays(1).toString();
+    private static final String YESTERDAY =
+            LocalDate.now(VietnamTime.ZONE).minusDays(1).toString();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort

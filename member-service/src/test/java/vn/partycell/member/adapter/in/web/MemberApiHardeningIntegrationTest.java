@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.test.ApiFuzz;
 import vn.partycell.platform.test.Http;
 import vn.partycell.platform.test.Http.Answer;
@@ -70,9 +71,13 @@ class MemberApiHardeningIntegrationTest {
                 .example("phone", "0912345678")
                 .example("dateOfBirth", "1985-04-12")
                 .example("joinedOn", "2020-03-02")
-                .example("effectiveOn", LocalDate.now().minusDays(1).toString())
-                .example("from", LocalDate.now().minusDays(1).toString())
-                .example("decidedOn", LocalDate.now().minusDays(1).toString())
+                .example(
+                        "effectiveOn",
+                        LocalDate.now(VietnamTime.ZONE).minusDays(1).toString())
+                .example("from", LocalDate.now(VietnamTime.ZONE).minusDays(1).toString())
+                .example(
+                        "decidedOn",
+                        LocalDate.now(VietnamTime.ZONE).minusDays(1).toString())
                 .example("hostCellId", cellB)
                 .example("toCellId", cellB)
                 // dues: a month that has begun, a day inside it, a year with months
@@ -104,7 +109,7 @@ class MemberApiHardeningIntegrationTest {
                 "-300000000-01-01",
                 "+300000000-01-01",
                 "1899-12-31",
-                LocalDate.now().plusDays(1).toString())) {
+                LocalDate.now(VietnamTime.ZONE).plusDays(1).toString())) {
             Answer answer = http.post("/api/v1/members", admin, member(cellA, born));
             assertThat(answer.status()).as(born).isEqualTo(400);
             assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -122,7 +127,9 @@ class MemberApiHardeningIntegrationTest {
 
         String id = created(http.post("/api/v1/members", admin, member(cellA, "1985-04-12")));
         for (String on : List.of(
-                "+300000000-01-01", "1929-12-31", LocalDate.now().plusDays(2).toString())) {
+                "+300000000-01-01",
+                "1929-12-31",
+                LocalDate.now(VietnamTime.ZONE).plusDays(2).toString())) {
             Answer answer = http.post("/api/v1/members/" + id + "/recognition", admin, statusChange(on));
             assertThat(answer.status()).as(on).isEqualTo(400);
             assertThat(answer.body().path("errors").findValuesAsString("field")).containsExactly("effectiveOn");

@@ -27,6 +27,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.partycell.member.application.MemberImportService;
+import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.test.EventContractValidator;
 import vn.partycell.platform.test.Http;
 import vn.partycell.platform.test.ServiceIntegrationTest;
@@ -332,6 +333,6 @@ class MemberImportApiIntegrationTest {
         assertThat(upload(cell, secretary, "application/json", "{}".getBytes(StandardCharsets.UTF_8))
                         .status())
                 .isEqualTo(415);
-        assertThat(LocalDate.now()).isNotNull();
+        assertThat(LocalDate.now(VietnamTime.ZONE)).isNotNull();
     }
 }

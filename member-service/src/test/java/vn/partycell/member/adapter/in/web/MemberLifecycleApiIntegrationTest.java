@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.test.EventContractValidator;
 import vn.partycell.platform.test.Http;
 import vn.partycell.platform.test.Http.Answer;
@@ -35,7 +36,8 @@ import vn.partycell.platform.test.TopicProbe;
 class MemberLifecycleApiIntegrationTest {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
-    private static final String YESTERDAY = LocalDate.now().minusDays(1).toString();
+    private static final String YESTERDAY =
+            LocalDate.now(VietnamTime.ZONE).minusDays(1).toString();
 
     @LocalServerPort
     int port;
@@ -158,7 +160,13 @@ class MemberLifecycleApiIntegrationTest {
         Answer exempted = http.post(
                 "/api/v1/members/" + id + "/exemptions",
                 secretaryA,
-                Map.of("from", YESTERDAY, "until", LocalDate.now().plusYears(1).toString(), "reason", "Ốm dài ngày"));
+                Map.of(
+                        "from",
+                        YESTERDAY,
+                        "until",
+                        LocalDate.now(VietnamTime.ZONE).plusYears(1).toString(),
+                        "reason",
+                        "Ốm dài ngày"));
         assertThat(exempted.status()).as(exempted.body().toString()).isEqualTo(200);
         assertThat(exempted.body().path("exempted").asBoolean()).isTrue();
         String exemptionId =
@@ -202,7 +210,7 @@ class MemberLifecycleApiIntegrationTest {
                         "decidedOn", YESTERDAY,
                         "issuingBody", "Chi bộ Sở Tư pháp",
                         "reason", "Vi phạm quy định",
-                        "year", LocalDate.now().minusDays(1).getYear()));
+                        "year", LocalDate.now(VietnamTime.ZONE).minusDays(1).getYear()));
         assertThat(discipline.status()).as(discipline.body().toString()).isEqualTo(200);
         String decisionId =
                 discipline.body().path("discipline").get(0).path("decisionId").asString();
@@ -302,7 +310,7 @@ class MemberLifecycleApiIntegrationTest {
         assertThat(list.body().path("content").get(0).path("overdue").asBoolean())
                 .isTrue();
         assertThat(list.body().path("content").get(0).has("citizenId")).isFalse();
-        String later = LocalDate.now().plusYears(1).toString();
+        String later = LocalDate.now(VietnamTime.ZONE).plusYears(1).toString();
         assertThat(http.get("/api/v1/org-units/" + cellA + "/recognitions-due?asOf=" + later, secretaryA)
                         .body()
                         .path("content")
@@ -387,7 +395,7 @@ class MemberLifecycleApiIntegrationTest {
                         "decidedOn", YESTERDAY,
                         "issuingBody", "Chi bộ",
                         "reason", "Lý do",
-                        "year", LocalDate.now().minusDays(1).getYear()));
+                        "year", LocalDate.now(VietnamTime.ZONE).minusDays(1).getYear()));
         writes.put("/corrections", Map.of("entryId", UUID.randomUUID().toString(), "reason", "Lý do"));
         writes.put("/identity-corrections", identity);
         for (Map.Entry<String, Map<String, Object>> w : writes.entrySet()) {
@@ -408,7 +416,7 @@ class MemberLifecycleApiIntegrationTest {
                 "decidedOn", YESTERDAY,
                 "issuingBody", "Huyện ủy",
                 "reason", "Lý do",
-                "year", LocalDate.now().minusDays(1).getYear());
+                "year", LocalDate.now(VietnamTime.ZONE).minusDays(1).getYear());
         assertThat(http.post("/api/v1/members/" + id + "/discipline-decisions", secretaryA, expulsion)
                         .status())
                 .as("an expulsion needs a superior")
