@@ -352,6 +352,15 @@ public final class MeetingCloseBenchmark {
             lines.add(line);
         }
         api.put("/api/v1/meetings/" + meetingId + "/attendance", Map.of("entries", lines));
+        // The conclusion's tasks, one per present member (closing waits for them, rules.md 3.14).
+        String dueOn = local.toLocalDate().plusDays(30).toString();
+        for (Map<String, Object> line : lines) {
+            if ("PRESENT".equals(line.get("status")) || "LATE".equals(line.get("status"))) {
+                api.post(
+                        "/api/v1/meetings/" + meetingId + "/tasks",
+                        Map.of("ownerId", line.get("memberId"), "title", "Nhiệm vụ tháng này", "dueOn", dueOn));
+            }
+        }
         allMeetings.add(meetingId);
         return new Prepared(meetingId, cell, year);
     }

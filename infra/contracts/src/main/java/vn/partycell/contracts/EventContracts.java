@@ -52,6 +52,11 @@ public final class EventContracts {
     public static final String MEETING_AMENDED = "meetings.meeting.amended";
     public static final String CELL_MEETING_OVERDUE = "meetings.cell.meeting-overdue";
     public static final String CONGRESS_ELECTED = "meetings.congress.elected";
+    public static final String TASK_ASSIGNED = "meetings.task.assigned";
+    public static final String TASK_REPORTED = "meetings.task.reported";
+    public static final String TASK_DONE_ON_TIME = "meetings.task.done-on-time";
+    public static final String TASK_DONE_LATE = "meetings.task.done-late";
+    public static final String TASK_OVERDUE = "meetings.task.overdue";
 
     /** Every event type with a contract, in the order of the AsyncAPI document. */
     public static final List<String> EVENT_TYPES = List.of(
@@ -76,7 +81,12 @@ public final class EventContracts {
             MEETING_EXCUSE_DECIDED,
             MEETING_AMENDED,
             CELL_MEETING_OVERDUE,
-            CONGRESS_ELECTED);
+            CONGRESS_ELECTED,
+            TASK_ASSIGNED,
+            TASK_REPORTED,
+            TASK_DONE_ON_TIME,
+            TASK_DONE_LATE,
+            TASK_OVERDUE);
 
     /** Prefix of every producer's CloudEvents {@code source}: {@code /partycell/<spring.application.name>}. */
     public static final String SOURCE_PREFIX = "/partycell/";
@@ -93,7 +103,8 @@ public final class EventContracts {
             "evaluations.scorecard.v1", "evaluation-service",
             "meetings.self-criticism.v1", "meeting-service",
             "meetings.cell.v1", "meeting-service",
-            "meetings.congress.v1", "meeting-service");
+            "meetings.congress.v1", "meeting-service",
+            "meetings.task.v1", "meeting-service");
 
     /** The major version every current event type is published in. */
     public static final int CURRENT_MAJOR = 1;

@@ -46,7 +46,12 @@ class AsyncApiDocumentTest {
             Map.entry(EventContracts.MEETING_EXCUSE_DECIDED, "meetings.meeting.v1"),
             Map.entry(EventContracts.MEETING_AMENDED, "meetings.meeting.v1"),
             Map.entry(EventContracts.CELL_MEETING_OVERDUE, "meetings.cell.v1"),
-            Map.entry(EventContracts.CONGRESS_ELECTED, "meetings.congress.v1"));
+            Map.entry(EventContracts.CONGRESS_ELECTED, "meetings.congress.v1",
+            Map.entry(EventContracts.TASK_ASSIGNED, "meetings.task.v1"),
+            Map.entry(EventContracts.TASK_REPORTED, "meetings.task.v1"),
+            Map.entry(EventContracts.TASK_DONE_ON_TIME, "meetings.task.v1"),
+            Map.entry(EventContracts.TASK_DONE_LATE, "meetings.task.v1"),
+            Map.entry(EventContracts.TASK_OVERDUE, "meetings.task.v1"));
 
     @Test
     void isAnAsyncApi3DocumentWithTheTwoServers() {
@@ -256,7 +261,8 @@ class AsyncApiDocumentTest {
                                         "meetings.meeting.v1",
                                         "meetings.self-criticism.v1",
                                         "meetings.cell.v1",
-                                        "meetings.congress.v1")),
+                                        "meetings.congress.v1",
+                                        "meetings.task.v1")),
                         Map.entry("evaluation-service", Set.of("evaluations.scorecard.v1")));
         assertThat(receives)
                 .containsOnly(

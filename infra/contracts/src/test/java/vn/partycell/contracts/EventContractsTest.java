@@ -72,7 +72,12 @@ class EventContractsTest {
                         "meetings.meeting.excuse-decided",
                         "meetings.meeting.amended",
                         "meetings.cell.meeting-overdue",
-                        "meetings.congress.elected");
+                        "meetings.congress.elected",
+                        "meetings.task.assigned",
+                        "meetings.task.reported",
+                        "meetings.task.done-on-time",
+                        "meetings.task.done-late",
+                        "meetings.task.overdue");
         assertThat(EventContracts.isKnownType("members.member.updated")).isTrue();
         assertThat(EventContracts.isKnownType("members.member.deleted")).isFalse();
         // Never produced (each change of an org unit has its own type): no contract.

@@ -48,6 +48,11 @@ class EventSchemaValidationTest {
             case EventContracts.SELF_CRITICISM_RECORDED -> "cellId";
             case EventContracts.ABSENCE_COUNTED -> "memberId";
             case EventContracts.CELL_MEETING_OVERDUE, EventContracts.CONGRESS_ELECTED -> "cellId";
+            case EventContracts.TASK_ASSIGNED,
+                    EventContracts.TASK_REPORTED,
+                    EventContracts.TASK_DONE_ON_TIME,
+                    EventContracts.TASK_DONE_LATE,
+                    EventContracts.TASK_OVERDUE -> "taskId";
             default -> throw new IllegalArgumentException(type);
         };
     }

@@ -257,6 +257,22 @@ class MeetingCloseLoopEndToEndTest {
                 "/api/v1/meetings/" + meetingId + "/attendance",
                 tokens.get("secretaryA"),
                 Map.of("entries", List.of(line(1, "LATE", true), line(2, "PRESENT", false))));
+        // At the conclusion every present member is assigned a task; closing waits for it (rules.md 3.14).
+        for (int present : List.of(0, 1, 2, 4)) {
+            Answer task = gateway.post(
+                    "/api/v1/meetings/" + meetingId + "/tasks",
+                    tokens.get("secretaryA"),
+                    Map.of(
+                            "ownerId",
+                            members.get(present),
+                            "title",
+                            "Tuyên truyền nghị quyết tới các hộ",
+                            "dueOn",
+                            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                                    .plusDays(30)
+                                    .toString()));
+            assertThat(task.status()).as(task.body().toString()).isEqualTo(201);
+        }
         Answer closed = gateway.post("/api/v1/meetings/" + meetingId + "/close", tokens.get("secretaryA"), Map.of());
         assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
 

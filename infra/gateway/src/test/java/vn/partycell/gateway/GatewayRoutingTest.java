@@ -94,6 +94,7 @@ class GatewayRoutingTest {
         "/api/v1/meetings, meeting-service",
         "/api/v1/meetings/m-1/attendance, meeting-service",
         "/api/v1/cells/c-1/roster, meeting-service",
+        "/api/v1/tasks/t-1/reports, meeting-service",
         "/api/v1/scorecards/2026, evaluation-service",
         "/api/v1/removal-reviews/r-7, evaluation-service",
         "/api/v1/notices, notification-service",

@@ -2,7 +2,9 @@ package vn.partycell.meeting.application;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import vn.partycell.meeting.domain.Attendance;
 import vn.partycell.meeting.domain.CancelledMeeting;
@@ -38,6 +40,7 @@ public class MeetingService {
     private final LifecyclePolicy lifecycle;
     private final AcceptedExcuses excuses;
     private final Clock clock;
+    private final List<CloseGuard> closeGuards;
 
     public MeetingService(
             MeetingRepository meetings,
@@ -46,12 +49,26 @@ public class MeetingService {
             LifecyclePolicy lifecycle,
             AcceptedExcuses excuses,
             Clock clock) {
+        this(meetings, rosters, policy, lifecycle, excuses, clock, List.of());
+    }
+
+    /** With the conditions other parts of the service set on closing (tasks at the conclusion, …). */
+    @Autowired
+    public MeetingService(
+            MeetingRepository meetings,
+            RosterRepository rosters,
+            MeetingPolicy policy,
+            LifecyclePolicy lifecycle,
+            AcceptedExcuses excuses,
+            Clock clock,
+            List<CloseGuard> closeGuards) {
         this.meetings = meetings;
         this.rosters = rosters;
         this.policy = policy;
         this.lifecycle = lifecycle;
         this.excuses = excuses;
         this.clock = clock;
+        this.closeGuards = List.copyOf(closeGuards);
     }
 
     /** Schedules (notice and event) or, with {@code draft}, only prepares the meeting. */
@@ -118,11 +135,13 @@ public class MeetingService {
     /** Closes a meeting in progress: a meeting not yet started cannot be closed (422 meeting-not-started). */
     public ClosedMeeting close(Caller caller, MeetingId id, Long expectedVersion) {
         InProgressMeeting meeting = forChange(caller, id, expectedVersion).requireInProgress();
+        Roster roster = roster(meeting);
         Change<ClosedMeeting, MeetingEvent> change = meeting.close(
-                roster(meeting),
+                roster,
                 policy.quorum(meeting.localStart().getYear(), meeting.kind()),
                 caller.username(),
                 clock.instant());
+        closeGuards.forEach(guard -> guard.beforeClose(meeting, roster));
         return store(change, meeting);
     }
 

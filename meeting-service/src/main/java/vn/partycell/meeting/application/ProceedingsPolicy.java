@@ -13,7 +13,7 @@ import vn.partycell.meeting.domain.MeetingKind;
 import vn.partycell.meeting.domain.QuorumRule;
 
 /**
- * The rules of a meeting's proceedings as policy per year (infra/docs/rules.md 3.7, 3.13, 3.14): how
+ * The rules of a meeting's proceedings as policy per year (infra/docs/rules.md 3.7, 3.13, 3.16): how
  * many members should speak at a meeting of each kind (the seeds' "at least 8"), the votes for a
  * resolution needs of the full members (more than half), the votes a candidate needs of the ballots
  * cast (more than half), and how long after a cell's congress another congress of it still falls in

@@ -190,6 +190,20 @@ class ComplianceIntegrationTest {
         lines.add(line(members.get(3), "ABSENT", false));
         Answer taken = http.put("/api/v1/meetings/" + id + "/attendance", secretary, Map.of("entries", lines));
         assertThat(taken.status()).as(taken.body().toString()).isEqualTo(200);
+        // At the conclusion every present member is assigned a task (closing waits for it, rule 3.17).
+        for (UUID present : members.subList(0, 3)) {
+            Answer task = http.post(
+                    "/api/v1/meetings/" + id + "/tasks",
+                    secretary,
+                    Map.of(
+                            "ownerId",
+                            present,
+                            "title",
+                            "Vận động đóng góp quỹ",
+                            "dueOn",
+                            MONTH.atEndOfMonth().toString()));
+            assertThat(task.status()).as(task.body().toString()).isEqualTo(201);
+        }
         Answer closed = http.post("/api/v1/meetings/" + id + "/close", secretary, Map.of());
         assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
         return id;

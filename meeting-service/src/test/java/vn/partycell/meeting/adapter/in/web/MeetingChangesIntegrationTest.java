@@ -352,6 +352,23 @@ class MeetingChangesIntegrationTest {
                                 Map.of("memberId", memberId, "status", "PRESENT", "spoke", true),
                                 Map.of("memberId", otherId, "status", "PRESENT"))));
         assertThat(taken.status()).as(taken.body().toString()).isEqualTo(200);
+        // At the conclusion every present member is assigned a task (closing waits for it, rule 3.17).
+        for (UUID present : List.of(memberId, otherId)) {
+            assertThat(http.post(
+                                    path(meetingId, "/tasks"),
+                                    secretary,
+                                    Map.of(
+                                            "ownerId",
+                                            present,
+                                            "title",
+                                            "Tuyên truyền nghị quyết",
+                                            "dueOn",
+                                            java.time.LocalDate.now(vn.partycell.platform.kernel.VietnamTime.ZONE)
+                                                    .plusDays(30)
+                                                    .toString()))
+                            .status())
+                    .isEqualTo(201);
+        }
         assertThat(http.post(path(meetingId, "/close"), secretary, Map.of()).status())
                 .isEqualTo(200);
 

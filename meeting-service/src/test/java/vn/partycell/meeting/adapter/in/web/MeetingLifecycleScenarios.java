@@ -160,6 +160,24 @@ abstract class MeetingLifecycleScenarios {
         // The excused member turns up after all.
         assertThat(put(meetingId, List.of(line(full.get(2), "PRESENT", false))).status())
                 .isEqualTo(200);
+        // At the conclusion every present member is assigned a task (closing waits for it, rule 3.17).
+        for (UUID present : List.of(full.get(0), full.get(1), full.get(2), probationary)) {
+            assertThat(http.post(
+                                    "/api/v1/meetings/" + meetingId + "/tasks",
+                                    secretary,
+                                    Map.of(
+                                            "ownerId",
+                                            present,
+                                            "title",
+                                            "Tuyên truyền nghị quyết tới các hộ",
+                                            "dueOn",
+                                            startsAt.atZone(VietnamTime.ZONE)
+                                                    .toLocalDate()
+                                                    .plusDays(30)
+                                                    .toString()))
+                            .status())
+                    .isEqualTo(201);
+        }
         Answer closed = http.post("/api/v1/meetings/" + meetingId + "/close", secretary, Map.of());
         assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
         assertThat(closed.text("status")).isEqualTo("CLOSED");
