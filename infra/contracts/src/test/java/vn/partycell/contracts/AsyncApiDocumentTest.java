@@ -46,7 +46,7 @@ class AsyncApiDocumentTest {
             Map.entry(EventContracts.MEETING_EXCUSE_DECIDED, "meetings.meeting.v1"),
             Map.entry(EventContracts.MEETING_AMENDED, "meetings.meeting.v1"),
             Map.entry(EventContracts.CELL_MEETING_OVERDUE, "meetings.cell.v1"),
-            Map.entry(EventContracts.CONGRESS_ELECTED, "meetings.congress.v1",
+            Map.entry(EventContracts.CONGRESS_ELECTED, "meetings.congress.v1"),
             Map.entry(EventContracts.TASK_ASSIGNED, "meetings.task.v1"),
             Map.entry(EventContracts.TASK_REPORTED, "meetings.task.v1"),
             Map.entry(EventContracts.TASK_DONE_ON_TIME, "meetings.task.v1"),

@@ -123,6 +123,22 @@ class MeetingMinutesIntegrationTest {
                                         "spoke",
                                         false))));
         assertThat(attendance.status()).as(attendance.body().toString()).isEqualTo(200);
+        // At the conclusion the two present members are given their tasks (closing waits for them).
+        for (UUID present : members.subList(0, 2)) {
+            Answer task = http.post(
+                    "/api/v1/meetings/" + id + "/tasks",
+                    secretary,
+                    Map.of(
+                            "ownerId",
+                            present,
+                            "title",
+                            "Vận động 5 hộ tham gia làm đường giao thông",
+                            "dueOn",
+                            java.time.LocalDate.now(vn.partycell.platform.kernel.VietnamTime.ZONE)
+                                    .plusDays(30)
+                                    .toString()));
+            assertThat(task.status()).as(task.body().toString()).isEqualTo(201);
+        }
         return id;
     }
 
