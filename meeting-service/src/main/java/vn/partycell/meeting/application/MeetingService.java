@@ -18,6 +18,7 @@ import vn.partycell.meeting.domain.MeetingId;
 import vn.partycell.meeting.domain.MeetingPlan;
 import vn.partycell.meeting.domain.MeetingStatus;
 import vn.partycell.meeting.domain.MemberId;
+import vn.partycell.meeting.domain.MemberMeetingFacts;
 import vn.partycell.meeting.domain.Roster;
 import vn.partycell.meeting.domain.ScheduledMeeting;
 import vn.partycell.platform.kernel.Change;
@@ -41,6 +42,7 @@ public class MeetingService {
     private final AcceptedExcuses excuses;
     private final Clock clock;
     private final List<CloseGuard> closeGuards;
+    private final List<ClosingFacts> closingFacts;
 
     public MeetingService(
             MeetingRepository meetings,
@@ -49,10 +51,13 @@ public class MeetingService {
             LifecyclePolicy lifecycle,
             AcceptedExcuses excuses,
             Clock clock) {
-        this(meetings, rosters, policy, lifecycle, excuses, clock, List.of());
+        this(meetings, rosters, policy, lifecycle, excuses, clock, List.of(), List.of());
     }
 
-    /** With the conditions other parts of the service set on closing (tasks at the conclusion, …). */
+    /**
+     * With the conditions other parts of the service set on closing (tasks at the conclusion, …) and
+     * the parts that know what members did (proceedings, self-criticism, tasks), for the event.
+     */
     @Autowired
     public MeetingService(
             MeetingRepository meetings,
@@ -61,7 +66,8 @@ public class MeetingService {
             LifecyclePolicy lifecycle,
             AcceptedExcuses excuses,
             Clock clock,
-            List<CloseGuard> closeGuards) {
+            List<CloseGuard> closeGuards,
+            List<ClosingFacts> closingFacts) {
         this.meetings = meetings;
         this.rosters = rosters;
         this.policy = policy;
@@ -69,6 +75,7 @@ public class MeetingService {
         this.excuses = excuses;
         this.clock = clock;
         this.closeGuards = List.copyOf(closeGuards);
+        this.closingFacts = List.copyOf(closingFacts);
     }
 
     /** Schedules (notice and event) or, with {@code draft}, only prepares the meeting. */
@@ -140,9 +147,17 @@ public class MeetingService {
                 roster,
                 policy.quorum(meeting.localStart().getYear(), meeting.kind()),
                 caller.username(),
-                clock.instant());
+                clock.instant(),
+                facts(meeting));
         closeGuards.forEach(guard -> guard.beforeClose(meeting, roster));
         return store(change, meeting);
+    }
+
+    private Map<MemberId, MemberMeetingFacts> facts(InProgressMeeting meeting) {
+        Map<MemberId, MemberMeetingFacts> facts = new java.util.LinkedHashMap<>();
+        closingFacts.forEach(
+                part -> part.of(meeting).forEach((member, f) -> facts.merge(member, f, MemberMeetingFacts::plus)));
+        return facts;
     }
 
     private <M extends Meeting> M store(Change<M, MeetingEvent> change, Meeting before) {

@@ -78,6 +78,16 @@ public record InProgressMeeting(
      * attendance of the eligible members must meet the quorum rule of the year.
      */
     public Change<ClosedMeeting, MeetingEvent> close(Roster roster, QuorumRule rule, String by, Instant now) {
+        return close(roster, rule, by, now, Map.of());
+    }
+
+    /**
+     * Closes with what members did beyond attendance ({@code facts}, from the proceedings, the
+     * month's self-criticism and the tasks); the event keeps the facts of the members on the
+     * attendance list only, as the minutes have no line for anybody else.
+     */
+    public Change<ClosedMeeting, MeetingEvent> close(
+            Roster roster, QuorumRule rule, String by, Instant now, Map<MemberId, MemberMeetingFacts> facts) {
         List<String> missing = roster.expected().stream()
                 .filter(m -> !attendance.containsKey(m.memberId()))
                 .map(m -> m.fullName() + " (" + m.memberId() + ")")
@@ -111,6 +121,12 @@ public record InProgressMeeting(
                             counted.required()));
         }
         ClosedMeeting closed = new ClosedMeeting(id, cellId, orgPath, plan, attendance, counted, now, by, version + 1);
-        return Change.of(closed, new MeetingEvent.Closed(closed));
+        Map<MemberId, MemberMeetingFacts> kept = new java.util.LinkedHashMap<>();
+        facts.forEach((member, fact) -> {
+            if (attendance.containsKey(member)) {
+                kept.put(member, fact);
+            }
+        });
+        return Change.of(closed, new MeetingEvent.Closed(closed, kept));
     }
 }

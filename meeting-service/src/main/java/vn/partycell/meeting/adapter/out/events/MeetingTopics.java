@@ -9,6 +9,7 @@ import vn.partycell.meeting.domain.CancelledMeeting;
 import vn.partycell.meeting.domain.ClosedMeeting;
 import vn.partycell.meeting.domain.MeetingEvent;
 import vn.partycell.meeting.domain.MeetingPlan;
+import vn.partycell.meeting.domain.MemberMeetingFacts;
 import vn.partycell.meeting.domain.ScheduledMeeting;
 import vn.partycell.platform.outbox.OutboundEvents;
 import vn.partycell.platform.outbox.OutboxEvent;
@@ -22,6 +23,12 @@ import vn.partycell.platform.outbox.OutboxEventMapper;
 public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
 
     public static final String MEETINGS = "meetings.meeting.v1";
+
+    /**
+     * Revision of MeetingClosed's data: 2 adds each member's self-criticism, commendations, criticisms,
+     * votes cast and tasks assigned, all optional for a revision 1 consumer (schema major version 1).
+     */
+    public static final int CLOSED_REVISION = 2;
 
     private final OutboundEvents events;
 
@@ -98,6 +105,21 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
 
     public record AttendanceData(UUID memberId, String status, String reason, boolean spoke) {}
 
+    /**
+     * One member's line of MeetingClosed, revision 2: attendance as in revision 1, plus what else the
+     * member did (the fields revision 1 consumers ignore).
+     */
+    public record ClosedAttendanceData(
+            UUID memberId,
+            String status,
+            String reason,
+            boolean spoke,
+            boolean selfCriticised,
+            int commendations,
+            int criticisms,
+            int votesCast,
+            int tasksAssigned) {}
+
     public record QuorumData(int eligible, int present, int required) {}
 
     public record ClosedData(
@@ -110,15 +132,16 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
             Instant closedAt,
             int year,
             int month,
-            List<AttendanceData> attendance,
+            List<ClosedAttendanceData> attendance,
             QuorumData quorum,
+            int revision,
             long version) {}
 
     @Override
     public OutboxEvent toOutbox(MeetingEvent event) {
         return switch (event) {
             case MeetingEvent.Scheduled s -> scheduled(s.meeting());
-            case MeetingEvent.Closed c -> closed(c.meeting());
+            case MeetingEvent.Closed c -> closed(c);
             case MeetingEvent.Rescheduled r -> rescheduled(r);
             case MeetingEvent.Cancelled c -> cancelled(c.meeting());
         };
@@ -196,7 +219,8 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
                         m.version()));
     }
 
-    private OutboxEvent closed(ClosedMeeting m) {
+    private OutboxEvent closed(MeetingEvent.Closed c) {
+        ClosedMeeting m = c.meeting();
         return events.create(
                 MEETINGS,
                 EventContracts.MEETING_CLOSED,
@@ -213,13 +237,25 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
                         m.localStart().getYear(),
                         m.localStart().getMonthValue(),
                         m.attendanceList().stream()
-                                .map(a -> new AttendanceData(
-                                        a.memberId().value(), a.status().name(), a.reason(), a.spoke()))
+                                .map(a -> {
+                                    MemberMeetingFacts f = c.factsOf(a.memberId());
+                                    return new ClosedAttendanceData(
+                                            a.memberId().value(),
+                                            a.status().name(),
+                                            a.reason(),
+                                            a.spoke() || f.spoke(),
+                                            f.selfCriticised(),
+                                            f.commendations(),
+                                            f.criticisms(),
+                                            f.votesCast(),
+                                            f.tasksAssigned());
+                                })
                                 .toList(),
                         new QuorumData(
                                 m.quorum().eligible(),
                                 m.quorum().present(),
                                 m.quorum().required()),
+                        CLOSED_REVISION,
                         m.version()));
     }
 }

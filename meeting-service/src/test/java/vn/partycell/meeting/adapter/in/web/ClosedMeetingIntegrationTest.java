@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -24,18 +25,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.platform.test.EventContractValidator;
 import vn.partycell.platform.test.Http;
 import vn.partycell.platform.test.Http.Answer;
 import vn.partycell.platform.test.ServiceIntegrationTest;
 import vn.partycell.platform.test.TestEvents;
 import vn.partycell.platform.test.TestTokens;
+import vn.partycell.platform.test.TopicProbe;
 
 /**
- * The printed minutes over real HTTP: a closed meeting's PDF read back as text, scope (404 outside
- * the subtree), and no minutes before the meeting is closed.
+ * A closed meeting over real HTTP, a real broker and the Mongo wire protocol: its one MeetingClosed
+ * event with every per-member fact (revision 2, valid against the schema), and its printed minutes
+ * read back as text, with scope (404 outside the subtree) and no minutes before the close.
  */
 @ServiceIntegrationTest
-class MeetingMinutesIntegrationTest {
+class ClosedMeetingIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -205,5 +213,89 @@ class MeetingMinutesIntegrationTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(minutes(id, superior, "*/*").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theClosingEventCarriesWhatEachMemberDidFromTheProceedingsAndTheTasks() {
+        String id = inProgress();
+        String proceedings = "/api/v1/meetings/" + id + "/proceedings";
+        assertThat(http.post(
+                                proceedings + "/speeches",
+                                secretary,
+                                Map.of("memberId", members.get(1), "subject", "Dự thảo"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post(
+                                proceedings + "/remarks",
+                                secretary,
+                                Map.of("kind", "COMMENDATION", "memberId", members.get(0), "reason", "Hoàn thành tốt"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post(
+                                proceedings + "/remarks",
+                                secretary,
+                                Map.of("kind", "CRITICISM", "memberId", members.get(1), "reason", "Đến muộn"))
+                        .status())
+                .isEqualTo(200);
+        Answer resolution = http.post(proceedings + "/resolutions", secretary, Map.of("title", "Nghị quyết tháng"));
+        assertThat(resolution.status()).as(resolution.body().toString()).isEqualTo(201);
+        String resolutionId =
+                resolution.body().path("resolutions").get(0).path("id").asString();
+        Answer votes = http.post(
+                proceedings + "/resolutions/" + resolutionId + "/votes",
+                secretary,
+                Map.of(
+                        "ballots",
+                        List.of(
+                                Map.of("memberId", members.get(0), "choice", "FOR"),
+                                Map.of("memberId", members.get(1), "choice", "AGAINST"))));
+        assertThat(votes.status()).as(votes.body().toString()).isEqualTo(200);
+
+        Answer closed = http.post("/api/v1/meetings/" + id + "/close", secretary, Map.of());
+        assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
+
+        ConsumerRecord<String, byte[]> event = TopicProbe.read(
+                        brokers,
+                        "meetings.meeting.v1",
+                        Duration.ofSeconds(20),
+                        r -> r.stream().anyMatch(x -> id.equals(x.key()) && isClosed(x)))
+                .stream()
+                .filter(x -> id.equals(x.key()) && isClosed(x))
+                .findFirst()
+                .orElseThrow();
+        assertThat(EventContractValidator.violations(event)).isEmpty();
+        JsonNode data = JSON.readTree(event.value());
+        assertThat(data.path("revision").asInt()).isEqualTo(2);
+        JsonNode first = line(data, members.get(0));
+        assertThat(first.path("spoke").asBoolean()).isTrue();
+        assertThat(first.path("commendations").asInt()).isEqualTo(1);
+        assertThat(first.path("criticisms").asInt()).isZero();
+        assertThat(first.path("votesCast").asInt()).isEqualTo(1);
+        assertThat(first.path("tasksAssigned").asInt()).isEqualTo(1);
+        assertThat(first.path("selfCriticised").asBoolean()).isFalse();
+        JsonNode second = line(data, members.get(1));
+        assertThat(second.path("spoke").asBoolean())
+                .as("a speech in the proceedings")
+                .isTrue();
+        assertThat(second.path("criticisms").asInt()).isEqualTo(1);
+        assertThat(second.path("votesCast").asInt()).isEqualTo(1);
+        assertThat(second.path("tasksAssigned").asInt()).isEqualTo(1);
+        JsonNode excused = line(data, members.get(2));
+        assertThat(excused.path("status").asString()).isEqualTo("EXCUSED");
+        assertThat(excused.path("spoke").asBoolean()).isFalse();
+        assertThat(excused.path("votesCast").asInt()).isZero();
+        assertThat(excused.path("tasksAssigned").asInt()).isZero();
+    }
+
+    private static boolean isClosed(ConsumerRecord<String, byte[]> record) {
+        return "meetings.meeting.closed".equals(EventContractValidator.header(record, "ce_type"));
+    }
+
+    private static JsonNode line(JsonNode data, UUID member) {
+        return data.path("attendance")
+                .valueStream()
+                .filter(a -> a.path("memberId").asString().equals(member.toString()))
+                .findFirst()
+                .orElseThrow();
     }
 }
