@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -15,9 +16,13 @@ import vn.partycell.meeting.domain.ClosedMeeting;
 import vn.partycell.meeting.domain.GradeRecord;
 import vn.partycell.meeting.domain.Meeting;
 import vn.partycell.meeting.domain.MeetingId;
+import vn.partycell.meeting.domain.MeetingTask;
 import vn.partycell.meeting.domain.MemberId;
+import vn.partycell.meeting.domain.Proceedings;
+import vn.partycell.meeting.domain.RemarkKind;
 import vn.partycell.meeting.domain.RosterMember;
 import vn.partycell.meeting.domain.SelfCriticismRoundId;
+import vn.partycell.meeting.domain.VoteChoice;
 import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.security.Caller;
@@ -34,6 +39,8 @@ public class MeetingMinutes {
     private final SelfCriticismRepository selfCriticism;
     private final MeetingGradeRepository grades;
     private final AmendmentRepository amendments;
+    private final ProceedingsRepository proceedings;
+    private final MeetingTaskRepository tasks;
     private final MinutesRenderer renderer;
     private final Clock clock;
 
@@ -43,6 +50,8 @@ public class MeetingMinutes {
             SelfCriticismRepository selfCriticism,
             MeetingGradeRepository grades,
             AmendmentRepository amendments,
+            ProceedingsRepository proceedings,
+            MeetingTaskRepository tasks,
             MinutesRenderer renderer,
             Clock clock) {
         this.meetings = meetings;
@@ -50,6 +59,8 @@ public class MeetingMinutes {
         this.selfCriticism = selfCriticism;
         this.grades = grades;
         this.amendments = amendments;
+        this.proceedings = proceedings;
+        this.tasks = tasks;
         this.renderer = renderer;
         this.clock = clock;
     }
@@ -78,6 +89,7 @@ public class MeetingMinutes {
                 .collect(Collectors.toMap(RosterMember::memberId, RosterMember::fullName, (a, b) -> a));
         Function<MemberId, String> name = member -> names.getOrDefault(
                 member, "Đảng viên (mã " + member.value().toString().substring(0, 8) + ")");
+        Optional<Proceedings> record = proceedings.find(closed.id());
         List<Minutes.Line> lines = closed.attendance().values().stream()
                 .map(a -> new Minutes.Line(name.apply(a.memberId()), a.status(), a.reason(), a.spoke()))
                 .toList();
@@ -96,7 +108,33 @@ public class MeetingMinutes {
                 selfCriticism(closed, name),
                 grade(closed),
                 corrections(closed, name),
-                clock.instant());
+                clock.instant(),
+                speakers(closed, record),
+                record.map(p -> p.remarks().stream()
+                                .map(r -> new Minutes.Remark(
+                                        r.kind() == RemarkKind.COMMENDATION, name.apply(r.memberId()), r.reason()))
+                                .toList())
+                        .orElse(List.of()),
+                record.map(p -> p.resolutions().stream()
+                                .map(r -> new Minutes.ResolutionLine(
+                                        r.title(),
+                                        r.count(VoteChoice.FOR),
+                                        r.count(VoteChoice.AGAINST),
+                                        r.count(VoteChoice.ABSTAIN),
+                                        r.required(),
+                                        r.passed()))
+                                .toList())
+                        .orElse(List.of()),
+                tasks.ofMeeting(closed.id()).stream()
+                        .sorted(Comparator.comparing(MeetingTask::dueOn))
+                        .map(t -> new Minutes.Task(name.apply(t.ownerId()), t.title(), t.dueOn()))
+                        .toList());
+    }
+
+    /** Those the attendance marks as having spoken and those with a speech in the proceedings, once each. */
+    private static int speakers(ClosedMeeting meeting, Optional<Proceedings> record) {
+        return record.map(p -> p.speakers(meeting).size()).orElseGet(() -> (int)
+                meeting.attendance().values().stream().filter(Attendance::spoke).count());
     }
 
     private Minutes.SelfCriticism selfCriticism(ClosedMeeting meeting, Function<MemberId, String> name) {

@@ -26,13 +26,30 @@ public record Minutes(
         SelfCriticism selfCriticism,
         Grade grade,
         List<Correction> amendments,
-        Instant printedAt) {
+        Instant printedAt,
+        int speakers,
+        List<Remark> remarks,
+        List<ResolutionLine> resolutions,
+        List<Task> tasks) {
 
     public Minutes {
         agenda = List.copyOf(agenda);
         attendance = List.copyOf(attendance);
         amendments = List.copyOf(amendments);
+        remarks = List.copyOf(remarks);
+        resolutions = List.copyOf(resolutions);
+        tasks = List.copyOf(tasks);
     }
+
+    /** A commendation (biểu dương) or criticism (phê bình) of a named member. */
+    public record Remark(boolean commendation, String fullName, String reason) {}
+
+    /** A resolution with its vote counts and whether it passed under the year's rule. */
+    public record ResolutionLine(
+            String title, int votesFor, int votesAgainst, int abstentions, int required, boolean passed) {}
+
+    /** A task assigned at the conclusion: its owner, what, and by when. */
+    public record Task(String ownerName, String title, java.time.LocalDate dueOn) {}
 
     /** One member's attendance as the minutes have it at closing. */
     public record Line(String fullName, AttendanceStatus status, String reason, boolean spoke) {}
@@ -53,9 +70,5 @@ public record Minutes(
 
     public long present() {
         return attendance.stream().filter(l -> l.status().attended()).count();
-    }
-
-    public long speakers() {
-        return attendance.stream().filter(Line::spoke).count();
     }
 }

@@ -29,6 +29,7 @@ class PdfMinutesRenderer implements MinutesRenderer {
 
     private static final DateTimeFormatter AT =
             DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(VietnamTime.ZONE);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final float TEXT = 11;
 
     private final byte[] regular = font("fonts/DejaVuSerif.ttf");
@@ -90,13 +91,49 @@ class PdfMinutesRenderer implements MinutesRenderer {
                             10);
                 }
 
-                heading(sheet, "III. Tự phê bình", strong);
+                heading(sheet, "III. Tự phê bình, biểu dương và phê bình", strong);
                 sheet.paragraph(selfCriticism(m.selfCriticism()), plain, TEXT);
+                for (Minutes.Remark r : m.remarks()) {
+                    sheet.paragraph(
+                            "– " + (r.commendation() ? "Biểu dương " : "Phê bình ") + r.fullName() + ": " + r.reason(),
+                            plain,
+                            TEXT,
+                            12);
+                }
 
-                heading(sheet, "IV. Đánh giá của cấp ủy cấp trên", strong);
+                heading(sheet, "IV. Nghị quyết và biểu quyết", strong);
+                if (m.resolutions().isEmpty()) {
+                    sheet.paragraph("Không có nghị quyết được biểu quyết.", plain, TEXT);
+                }
+                for (Minutes.ResolutionLine r : m.resolutions()) {
+                    sheet.paragraph(
+                            r.title() + ": tán thành " + r.votesFor() + ", không tán thành " + r.votesAgainst()
+                                    + ", không biểu quyết " + r.abstentions() + " (cần " + r.required() + ") — "
+                                    + (r.passed() ? "được thông qua." : "không được thông qua."),
+                            plain,
+                            TEXT);
+                }
+
+                heading(sheet, "V. Nhiệm vụ được giao", strong);
+                if (m.tasks().isEmpty()) {
+                    sheet.paragraph("Không có nhiệm vụ được giao.", plain, TEXT);
+                } else {
+                    float[] taskColumns = {34, 170, sheet.width() - 34 - 170 - 80, 80};
+                    sheet.row(taskColumns, List.of("STT", "Người thực hiện", "Nhiệm vụ", "Hạn"), strong, 10);
+                    for (int i = 0; i < m.tasks().size(); i++) {
+                        Minutes.Task t = m.tasks().get(i);
+                        sheet.row(
+                                taskColumns,
+                                List.of(String.valueOf(i + 1), t.ownerName(), t.title(), DAY.format(t.dueOn())),
+                                plain,
+                                10);
+                    }
+                }
+
+                heading(sheet, "VI. Đánh giá của cấp ủy cấp trên", strong);
                 sheet.paragraph(grade(m.grade()), plain, TEXT);
 
-                heading(sheet, "V. Đính chính biên bản", strong);
+                heading(sheet, "VII. Đính chính biên bản", strong);
                 if (m.amendments().isEmpty()) {
                     sheet.paragraph("Không có đính chính.", plain, TEXT);
                 }

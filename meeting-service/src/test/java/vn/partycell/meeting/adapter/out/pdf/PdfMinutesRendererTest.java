@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -43,7 +44,14 @@ class PdfMinutesRendererTest {
                         "pho-bi-thu",
                         "Ghi nhầm điểm danh",
                         List.of("Lê Văn Đức: vắng không lý do → vắng có lý do (ốm)"))),
-                Instant.parse("2026-12-08T01:00:00Z"));
+                Instant.parse("2026-12-08T01:00:00Z"),
+                (int) lines.stream().filter(Minutes.Line::spoke).count(),
+                List.of(
+                        new Minutes.Remark(true, "Nguyễn Văn An", "Vận động được 5 hộ"),
+                        new Minutes.Remark(false, "Phạm Quốc Hưng", "Chưa nộp báo cáo")),
+                List.of(new Minutes.ResolutionLine("Nghị quyết chuyên đề quý IV", 3, 0, 0, 3, true)),
+                List.of(new Minutes.Task(
+                        "Trần Thị Hồng Nhung", "Tuyên truyền nghị quyết tới các hộ", LocalDate.of(2027, 1, 5))));
     }
 
     private static List<Minutes.Line> fourMembers() {
@@ -71,6 +79,12 @@ class PdfMinutesRendererTest {
                 .contains("Vắng có lý do: ốm, đã báo trước")
                 .contains("Đảng viên tự phê bình: Trần Thị Hồng Nhung. Đã tự phê bình.")
                 .contains("Xếp loại: Tốt, do tinh-uy đánh giá lúc 09:00 ngày 06/12/2026.")
+                .contains("– Biểu dương Nguyễn Văn An: Vận động được 5 hộ")
+                .contains("– Phê bình Phạm Quốc Hưng: Chưa nộp báo cáo")
+                .contains("Nghị quyết chuyên đề quý IV: tán thành 3, không tán thành 0, không biểu quyết 0")
+                .contains("(cần 3) — được thông qua.")
+                .contains("Tuyên truyền nghị quyết tới các hộ")
+                .contains("05/01/2027")
                 .contains("Lê Văn Đức: vắng không lý do → vắng có lý do (ốm)")
                 .contains("Buổi sinh hoạt kết thúc lúc 21:45 ngày 05/12/2026");
     }
