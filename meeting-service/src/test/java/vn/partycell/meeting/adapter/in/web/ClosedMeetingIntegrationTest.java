@@ -192,6 +192,8 @@ class ClosedMeetingIntegrationTest {
                 .contains("Trần Thị Hồng Nhung")
                 .contains("Vắng có lý do: Ốm, đã báo trước")
                 .contains("Xếp loại: Tốt")
+                .contains("V. Nhiệm vụ được giao")
+                .contains("Vận động 5 hộ tham gia làm đường giao thông")
                 .contains("Nhận xét: Chuẩn bị chu đáo");
     }
 
