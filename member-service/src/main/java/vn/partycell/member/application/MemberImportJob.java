@@ -121,6 +121,7 @@ final class MemberImportJob implements Runnable {
         List<ImportRejection> rejections = new ArrayList<>();
         List<Imported> batch = new ArrayList<>();
         Map<String, Long> citizenIdRows = new HashMap<>();
+        Map<String, Long> cardRows = new HashMap<>();
         long rejected = 0;
         for (ImportRow row : rows) {
             Map<String, String> problems = new LinkedHashMap<>(row.problems());
@@ -136,6 +137,13 @@ final class MemberImportJob implements Runnable {
                 Long earlier = citizenIdRows.putIfAbsent(row.person().citizenId(), row.number());
                 if (earlier != null) {
                     problems.put("citizenId", "trùng số CCCD với dòng " + earlier + " của tệp");
+                }
+            }
+            String card = problems.isEmpty() ? row.person().partyCardNumber() : null;
+            if (card != null) {
+                Long earlier = cardRows.putIfAbsent(card, row.number());
+                if (earlier != null) {
+                    problems.put("partyCardNumber", "trùng số thẻ đảng với dòng " + earlier + " của tệp");
                 }
             }
             if (problems.isEmpty()) {
@@ -186,6 +194,14 @@ final class MemberImportJob implements Runnable {
                             imported.row(),
                             "citizenId",
                             "số CCCD " + member.person().citizenId() + " đã thuộc về một đảng viên khác; bỏ qua"));
+                }
+                case Outcome.PartyCardTaken taken -> {
+                    // Not stored: the register already has another member with this card.
+                    rejected++;
+                    rejections.add(new ImportRejection(
+                            imported.row(),
+                            "partyCardNumber",
+                            "số thẻ đảng " + member.person().partyCardNumber() + " đã thuộc về một đảng viên khác"));
                 }
             }
         }

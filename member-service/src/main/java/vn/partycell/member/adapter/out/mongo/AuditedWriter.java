@@ -46,6 +46,7 @@ final class AuditedWriter<E> {
     private final OutboxEventMapper<E> mapper;
     private final AggregateWriter<E> unaudited;
     private final AuditRelay relay;
+    private final java.util.Map<Class<?>, List<String>> mappedFields = new java.util.concurrent.ConcurrentHashMap<>();
 
     AuditedWriter(
             MongoTemplate mongo,
@@ -105,6 +106,10 @@ final class AuditedWriter<E> {
             update.put("$min", min);
         }
         min.put(SINCE, entry.getDate("at"));
+        Document unset = cleared(aggregate, state);
+        if (!unset.isEmpty()) {
+            update.put("$unset", unset);
+        }
         UpdateResult result;
         try {
             result = collection().updateOne(current, update);
@@ -127,6 +132,31 @@ final class AuditedWriter<E> {
             Function<S, Object> document,
             ToLongFunction<S> expectedVersion) {
         return unaudited.updateEach(changes, document, expectedVersion);
+    }
+
+    /**
+     * The aggregate's fields that are null now and so absent from {@code state}: a {@code $set} of
+     * the rest would leave their old values behind (a card number taken off would still hold its
+     * unique key, a planned end already applied would still be found).
+     */
+    private Document cleared(Object aggregate, Document state) {
+        List<String> fields = mappedFields.computeIfAbsent(aggregate.getClass(), type -> {
+            List<String> names = new ArrayList<>();
+            mongo.getConverter()
+                    .getMappingContext()
+                    .getRequiredPersistentEntity(type)
+                    .doWithProperties((org.springframework.data.mapping.PropertyHandler<
+                                    org.springframework.data.mongodb.core.mapping.MongoPersistentProperty>)
+                            p -> names.add(p.getFieldName()));
+            return List.copyOf(names);
+        });
+        Document unset = new Document();
+        for (String field : fields) {
+            if (!field.equals("_id") && !state.containsKey(field)) {
+                unset.put(field, "");
+            }
+        }
+        return unset;
     }
 
     private Document entry(Document state, List<OutboxEvent> events, String fallback, Document before) {

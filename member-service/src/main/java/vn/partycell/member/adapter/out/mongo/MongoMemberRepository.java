@@ -54,8 +54,7 @@ public class MongoMemberRepository implements MemberRepository {
         try {
             writer.insert(MemberDocument.from(member), registered);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException(
-                    "citizen-id-taken", "Số CCCD " + member.person().citizenId() + " đã thuộc về một đảng viên khác");
+            throw taken(e, member);
         }
     }
 
@@ -64,11 +63,27 @@ public class MongoMemberRepository implements MemberRepository {
         try {
             writer.update(MemberDocument.from(change.state()), change, expectedVersion);
         } catch (DuplicateKeyException e) {
-            // An identity correction to a citizen ID another member holds.
-            throw new ConflictException(
-                    "citizen-id-taken",
-                    "Số CCCD " + change.state().person().citizenId() + " đã thuộc về một đảng viên khác");
+            // An identity correction to a citizen ID or card number another member holds.
+            throw taken(e, change.state());
         }
+    }
+
+    /**
+     * Which unique key refused the write, from the index the store names: the card number's, else
+     * the citizen ID's (the only other unique key a member write can hit). The write itself was
+     * refused whole, so nothing of it is stored.
+     */
+    static ConflictException taken(DuplicateKeyException e, Member member) {
+        if (String.valueOf(e.getMessage()).contains(MemberDocument.PARTY_CARD_UNIQUE)) {
+            return new ConflictException(
+                    "party-card-taken",
+                    "Số thẻ đảng " + member.person().partyCardNumber() + " đã thuộc về một đảng viên khác",
+                    Map.of("fields", Map.of("partyCardNumber", "đã thuộc về một đảng viên khác")));
+        }
+        return new ConflictException(
+                "citizen-id-taken",
+                "Số CCCD " + member.person().citizenId() + " đã thuộc về một đảng viên khác",
+                Map.of("fields", Map.of("citizenId", "đã thuộc về một đảng viên khác")));
     }
 
     @Override
