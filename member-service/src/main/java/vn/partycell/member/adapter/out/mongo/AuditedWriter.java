@@ -26,7 +26,8 @@ import vn.partycell.platform.outbox.OutboxStore;
  * go in ONE document write (the local store has no transactions, so this is the only way a change
  * can neither lose its line nor get one it did not make). The line waits in the document's {@code
  * auditPending} list until {@link AuditRelay} copies it into the log, right after the write or, after
- * a crash, on its next sweep.
+ * a crash, on its next sweep, which finds it by the marker written just before the write ({@link
+ * AuditRelay#expect}): a lookup of the few lines in flight, not a scan of the collection.
  *
  * <p>The line's from → to comes from the stored document at the version the change was decided on
  * (one read by {@code _id}); the write is guarded by that same version, so the line describes exactly
@@ -37,6 +38,7 @@ import vn.partycell.platform.outbox.OutboxStore;
 final class AuditedWriter<E> {
 
     static final String PENDING = "auditPending";
+    /** Written by releases before the sweep followed markers; a drain removes it. */
     static final String SINCE = "auditSince";
 
     private final MongoTemplate mongo;
@@ -62,7 +64,6 @@ final class AuditedWriter<E> {
         this.mapper = mapper;
         this.unaudited = new AggregateWriter<>(outbox, collection, mapper);
         this.relay = relay;
-        relay.watch(collection);
     }
 
     /** Inserts a new aggregate; a duplicate unique key surfaces as Spring's DuplicateKeyException. */
@@ -72,10 +73,11 @@ final class AuditedWriter<E> {
         Document entry = entry(state, events, "created", null);
         Document document = OutboxStore.withEvents(state, events);
         document.put(PENDING, List.of(entry));
-        document.put(SINCE, entry.getDate("at"));
+        relay.expect(collection, document.get("_id"), entry);
         try {
             collection().insertOne(document);
         } catch (MongoWriteException e) {
+            relay.forget(entry);
             throw translated(e);
         }
         outbox.eventsWritten(events);
@@ -100,23 +102,20 @@ final class AuditedWriter<E> {
             update.put("$push", push);
         }
         push.put(PENDING, entry);
-        Document min = update.get("$min", Document.class);
-        if (min == null) {
-            min = new Document();
-            update.put("$min", min);
-        }
-        min.put(SINCE, entry.getDate("at"));
         Document unset = cleared(aggregate, state);
         if (!unset.isEmpty()) {
             update.put("$unset", unset);
         }
+        relay.expect(collection, id, entry);
         UpdateResult result;
         try {
             result = collection().updateOne(current, update);
         } catch (MongoWriteException e) {
+            relay.forget(entry);
             throw translated(e);
         }
         if (result.getMatchedCount() == 0) {
+            relay.forget(entry);
             throw stale();
         }
         outbox.eventsWritten(events);
@@ -168,6 +167,7 @@ final class AuditedWriter<E> {
                         recordKind,
                         String.valueOf(state.get("_id")),
                         state.getString("orgPath"),
+                        before == null ? null : before.getString("orgPath"),
                         action,
                         new ArrayList<>(AuditDiff.between(before, state)));
     }
