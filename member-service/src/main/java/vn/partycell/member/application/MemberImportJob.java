@@ -40,15 +40,37 @@ final class MemberImportJob implements Runnable {
 
     private final MemberImportId id;
     private final MemberImportPorts ports;
+    private final Runnable done;
     private final Set<OrgUnitId> touchedCells = new LinkedHashSet<>();
 
-    MemberImportJob(MemberImportId id, MemberImportPorts ports) {
+    /** {@code done} runs when this worker is through with the run, whatever became of it. */
+    MemberImportJob(MemberImportId id, MemberImportPorts ports, Runnable done) {
         this.id = id;
         this.ports = ports;
+        this.done = done;
     }
 
     @Override
     public void run() {
+        try {
+            if (leaseHeld()) {
+                runHeld();
+            }
+        } finally {
+            done.run();
+        }
+    }
+
+    /** Renews the run's lease; false if another replica took it over (it runs the import now). */
+    private boolean leaseHeld() {
+        if (ports.lease().tryHold(MemberImportPorts.leaseOf(id), MemberImportService.LEASE)) {
+            return true;
+        }
+        log.warn("Member import {} stops here: its lease was taken over by another replica", id);
+        return false;
+    }
+
+    private void runHeld() {
         MemberImport job = ports.jobs().find(id).orElse(null);
         if (job == null || job.state().isOver()) {
             return;
@@ -84,6 +106,9 @@ final class MemberImportJob implements Runnable {
                 while (rows.hasNext()) {
                     batch.add(rows.next());
                     if (batch.size() == ports.settings().chunkSize()) {
+                        if (!leaseHeld()) {
+                            return;
+                        }
                         job = storeBatch(job, cells, batch);
                         batch.clear();
                         if (job.cancelRequested()) {
@@ -100,6 +125,9 @@ final class MemberImportJob implements Runnable {
                     }
                 }
                 if (!batch.isEmpty()) {
+                    if (!leaseHeld()) {
+                        return;
+                    }
                     job = storeBatch(job, cells, batch);
                 }
             }
