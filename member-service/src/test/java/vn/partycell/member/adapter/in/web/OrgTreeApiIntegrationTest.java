@@ -223,7 +223,8 @@ class OrgTreeApiIntegrationTest {
     @Test
     void aNodeWithActiveMembersOrLiveChildrenIsNotDissolved() throws Exception {
         member(cellA, null, "PROBATIONARY");
-        String today = LocalDate.now().toString();
+        String today =
+                LocalDate.now(vn.partycell.platform.kernel.VietnamTime.ZONE).toString();
         Answer refused = post("/api/v1/org-units/" + cellA + "/dissolve", admin, Map.of("on", today), null);
         assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -238,7 +239,11 @@ class OrgTreeApiIntegrationTest {
         Answer future = post(
                 "/api/v1/org-units/" + cellB + "/dissolve",
                 admin,
-                Map.of("on", LocalDate.now().plusDays(2).toString()),
+                Map.of(
+                        "on",
+                        LocalDate.now(vn.partycell.platform.kernel.VietnamTime.ZONE)
+                                .plusDays(2)
+                                .toString()),
                 null);
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.body().path("errors").findValuesAsString("field")).containsExactly("on");
@@ -317,7 +322,8 @@ class OrgTreeApiIntegrationTest {
         String memberId = member(cellA, null, "FULL");
         String outsider = TestTokens.user("bt-b").grant(cellBPath, "secretary").token();
         String weak = TestTokens.user("bt-a").grant(cellAPath, "secretary").token();
-        String today = LocalDate.now().toString();
+        String today =
+                LocalDate.now(vn.partycell.platform.kernel.VietnamTime.ZONE).toString();
         Map<String, Map<String, Object>> writes = new LinkedHashMap<>();
         writes.put("/rename", Map.of("name", "Tên mới"));
         writes.put("/move", Map.of("parentId", committeeB));
