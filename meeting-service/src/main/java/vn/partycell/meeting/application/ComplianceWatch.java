@@ -20,6 +20,7 @@ import vn.partycell.meeting.domain.Period;
 import vn.partycell.meeting.domain.PeriodLength;
 import vn.partycell.meeting.domain.WatchedUnit;
 import vn.partycell.platform.kernel.InvalidInputException;
+import vn.partycell.platform.kernel.JobLease;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.VietnamTime;
 import vn.partycell.platform.security.Caller;

@@ -2,7 +2,6 @@ package vn.partycell.member.application;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
@@ -16,12 +15,15 @@ public interface AuditLog {
     /** Writes an export's line now, before its first byte is streamed. */
     void exported(String recordKind, String recordId, OrgPath scope, String action, Map<String, String> details);
 
-    /** Where the record stands as its latest line says; empty when the log has nothing of it. */
-    Optional<OrgPath> recordPath(String recordId);
+    /**
+     * Every org path the record's lines were written under (where it stood at each change, and where
+     * it left from); empty when the log has nothing of it.
+     */
+    List<OrgPath> recordPaths(String recordId);
 
-    /** A record's lines, newest first. */
-    ResultPage<AuditEntry> ofRecord(String recordId, PageQuery page);
+    /** A record's lines written under any of {@code within}, newest first. */
+    ResultPage<AuditEntry> ofRecord(String recordId, List<OrgPath> within, PageQuery page);
 
-    /** A user's lines on records under any of {@code within}, newest first. */
+    /** A user's lines written under any of {@code within}, newest first. */
     ResultPage<AuditEntry> ofUser(String subject, List<OrgPath> within, PageQuery page);
 }

@@ -40,15 +40,37 @@ final class MemberImportJob implements Runnable {
 
     private final MemberImportId id;
     private final MemberImportPorts ports;
+    private final Runnable done;
     private final Set<OrgUnitId> touchedCells = new LinkedHashSet<>();
 
-    MemberImportJob(MemberImportId id, MemberImportPorts ports) {
+    /** {@code done} runs when this worker is through with the run, whatever became of it. */
+    MemberImportJob(MemberImportId id, MemberImportPorts ports, Runnable done) {
         this.id = id;
         this.ports = ports;
+        this.done = done;
     }
 
     @Override
     public void run() {
+        try {
+            if (leaseHeld()) {
+                runHeld();
+            }
+        } finally {
+            done.run();
+        }
+    }
+
+    /** Renews the run's lease; false if another replica took it over (it runs the import now). */
+    private boolean leaseHeld() {
+        if (ports.lease().tryHold(MemberImportPorts.leaseOf(id), MemberImportService.LEASE)) {
+            return true;
+        }
+        log.warn("Member import {} stops here: its lease was taken over by another replica", id);
+        return false;
+    }
+
+    private void runHeld() {
         MemberImport job = ports.jobs().find(id).orElse(null);
         if (job == null || job.state().isOver()) {
             return;
@@ -84,6 +106,9 @@ final class MemberImportJob implements Runnable {
                 while (rows.hasNext()) {
                     batch.add(rows.next());
                     if (batch.size() == ports.settings().chunkSize()) {
+                        if (!leaseHeld()) {
+                            return;
+                        }
                         job = storeBatch(job, cells, batch);
                         batch.clear();
                         if (job.cancelRequested()) {
@@ -100,6 +125,9 @@ final class MemberImportJob implements Runnable {
                     }
                 }
                 if (!batch.isEmpty()) {
+                    if (!leaseHeld()) {
+                        return;
+                    }
                     job = storeBatch(job, cells, batch);
                 }
             }
@@ -121,6 +149,7 @@ final class MemberImportJob implements Runnable {
         List<ImportRejection> rejections = new ArrayList<>();
         List<Imported> batch = new ArrayList<>();
         Map<String, Long> citizenIdRows = new HashMap<>();
+        Map<String, Long> cardRows = new HashMap<>();
         long rejected = 0;
         for (ImportRow row : rows) {
             Map<String, String> problems = new LinkedHashMap<>(row.problems());
@@ -136,6 +165,13 @@ final class MemberImportJob implements Runnable {
                 Long earlier = citizenIdRows.putIfAbsent(row.person().citizenId(), row.number());
                 if (earlier != null) {
                     problems.put("citizenId", "trùng số CCCD với dòng " + earlier + " của tệp");
+                }
+            }
+            String card = problems.isEmpty() ? row.person().partyCardNumber() : null;
+            if (card != null) {
+                Long earlier = cardRows.putIfAbsent(card, row.number());
+                if (earlier != null) {
+                    problems.put("partyCardNumber", "trùng số thẻ đảng với dòng " + earlier + " của tệp");
                 }
             }
             if (problems.isEmpty()) {
@@ -186,6 +222,14 @@ final class MemberImportJob implements Runnable {
                             imported.row(),
                             "citizenId",
                             "số CCCD " + member.person().citizenId() + " đã thuộc về một đảng viên khác; bỏ qua"));
+                }
+                case Outcome.PartyCardTaken taken -> {
+                    // Not stored: the register already has another member with this card.
+                    rejected++;
+                    rejections.add(new ImportRejection(
+                            imported.row(),
+                            "partyCardNumber",
+                            "số thẻ đảng " + member.person().partyCardNumber() + " đã thuộc về một đảng viên khác"));
                 }
             }
         }

@@ -4,10 +4,15 @@ import jakarta.annotation.PreDestroy;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +30,7 @@ import vn.partycell.member.domain.MemberId;
 import vn.partycell.member.domain.OrgUnit;
 import vn.partycell.member.domain.OrgUnitId;
 import vn.partycell.platform.kernel.ConflictException;
+import vn.partycell.platform.kernel.JobLease;
 import vn.partycell.platform.kernel.NotFoundException;
 import vn.partycell.platform.kernel.RuleViolationException;
 import vn.partycell.platform.security.Caller;
@@ -37,6 +43,12 @@ import vn.partycell.platform.security.Role;
  * Member.register} with the year's {@link MembershipPolicy}) and stored with its registered event, or
  * reported. Runs on a bounded pool, can be followed and cancelled, and resume after a restart from the
  * stored offset.
+ *
+ * <p>Each run is held by a lease ({@link JobLease}, {@code member-import:<id>}) from the upload on:
+ * renewed by this replica while the run waits in its queue ({@link #LEASE_RENEWAL}) and before every
+ * batch the run stores, released when the run is over. A replica starting meanwhile resumes only the
+ * runs whose lease it can take, so two replicas never run the same import; a run whose lease was
+ * taken over (this replica was paused past {@link #LEASE}) stops before its next batch.
  *
  * <p>A row's member id is derived from its citizen ID ({@link #memberIdFor}): the citizen ID is
  * required, unique in the register (a unique index) and the same in every export of the same person,
@@ -53,6 +65,12 @@ public class MemberImportService {
     /** Who may import, follow and cancel: the node's secretary or above. */
     static final Role IMPORTS = Role.SECRETARY;
 
+    /** How long a run's lease lasts unrenewed: far longer than one batch takes. */
+    static final Duration LEASE = Duration.ofMinutes(10);
+
+    /** How often this replica renews the leases of its queued and running runs. */
+    static final Duration LEASE_RENEWAL = Duration.ofMinutes(1);
+
     private final MemberImportJobs jobs;
     private final MemberImportFiles files;
     private final MemberImportStore store;
@@ -63,6 +81,9 @@ public class MemberImportService {
     private final MemberImportSettings settings;
     private final ThreadPoolExecutor executor;
     private final MemberImportPorts ports;
+    private final JobLease lease;
+    private final Set<MemberImportId> held = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService renewals;
 
     @Autowired
     public MemberImportService(
@@ -73,7 +94,8 @@ public class MemberImportService {
             MembershipPolicy policy,
             Clock clock,
             CompositionService composition,
-            MemberImportSettings settings) {
+            MemberImportSettings settings,
+            JobLease lease) {
         this.jobs = jobs;
         this.files = files;
         this.store = store;
@@ -82,7 +104,15 @@ public class MemberImportService {
         this.clock = clock;
         this.composition = composition;
         this.settings = settings;
-        this.ports = new MemberImportPorts(jobs, files, store, units, policy, clock, composition, settings);
+        this.lease = lease;
+        this.ports = new MemberImportPorts(jobs, files, store, units, policy, clock, composition, settings, lease);
+        this.renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "member-import-leases");
+            t.setDaemon(true);
+            return t;
+        });
+        renewals.scheduleWithFixedDelay(
+                this::renewHeld, LEASE_RENEWAL.toMillis(), LEASE_RENEWAL.toMillis(), TimeUnit.MILLISECONDS);
         BlockingQueue<Runnable> queue = settings.queueCapacity() == 0
                 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(settings.queueCapacity());
@@ -119,12 +149,15 @@ public class MemberImportService {
         MemberImportFiles.StoredFile stored = files.store(id, format, content);
         MemberImport job = MemberImport.queued(
                 id, unitId, fileName, format, stored.sha256(), stored.bytes(), caller.username(), clock.instant());
+        // Held before it is stored: a replica resuming at this moment must not take it.
+        hold(id);
         jobs.insert(job);
         try {
             submit(id);
         } catch (ConflictException e) {
             jobs.save(over(job, MemberImportState.FAILED, "Hàng đợi nhập đang đầy"));
             files.delete(id);
+            let(id);
             throw e;
         }
         return job;
@@ -149,6 +182,9 @@ public class MemberImportService {
             // The worker re-reads the run before it starts and sees it over.
             MemberImport cancelled = jobs.save(over(requested, MemberImportState.CANCELLED, null));
             files.delete(id);
+            if (held.contains(id)) {
+                let(id);
+            }
             return cancelled;
         }
         return requested;
@@ -160,12 +196,24 @@ public class MemberImportService {
         jobs.forEachRejection(id, job.chunks(), sink);
     }
 
-    /** Runs a restart interrupted carry on from their stored offset. */
+    /**
+     * Runs a restart interrupted carry on from their stored offset; a run another replica holds (it
+     * is running or queued there) is left to it.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void resumeUnfinished() {
         for (MemberImport job : jobs.unfinished()) {
+            if (held.contains(job.id())) {
+                continue;
+            }
+            if (!lease.tryHold(MemberImportPorts.leaseOf(job.id()), LEASE)) {
+                log.info("Member import {} is held by another replica; not resumed here", job.id());
+                continue;
+            }
+            held.add(job.id());
             if (!files.exists(job.id())) {
                 jobs.save(over(job, MemberImportState.FAILED, "Tệp tải lên không còn; hãy tải lên lại"));
+                let(job.id());
                 continue;
             }
             try {
@@ -173,20 +221,52 @@ public class MemberImportService {
                 submit(job.id());
             } catch (ConflictException e) {
                 log.warn("Member import {} not resumed: the queue is full", job.id());
+                let(job.id());
             }
         }
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        // Interrupted runs stay RUNNING and resume at the next start.
+        // Interrupted runs stay RUNNING and resume at the next start; their leases expire unrenewed.
+        renewals.shutdownNow();
         executor.shutdownNow();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
+    private void hold(MemberImportId id) {
+        if (!lease.tryHold(MemberImportPorts.leaseOf(id), LEASE)) {
+            throw new IllegalStateException("the lease of a new member import " + id + " is held elsewhere");
+        }
+        held.add(id);
+    }
+
+    /** The run is over here (or never started): its lease goes back. */
+    void let(MemberImportId id) {
+        held.remove(id);
+        try {
+            lease.release(MemberImportPorts.leaseOf(id));
+        } catch (RuntimeException e) {
+            log.debug("Lease of member import {} not released (it expires): {}", id, e.toString());
+        }
+    }
+
+    private void renewHeld() {
+        for (MemberImportId id : held) {
+            try {
+                if (!lease.tryHold(MemberImportPorts.leaseOf(id), LEASE)) {
+                    log.warn("Lease of member import {} was taken over by another replica", id);
+                    held.remove(id);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Lease of member import {} not renewed now: {}", id, e.toString());
+            }
+        }
+    }
+
     private void submit(MemberImportId id) {
         try {
-            executor.execute(new MemberImportJob(id, ports));
+            executor.execute(new MemberImportJob(id, ports, () -> let(id)));
         } catch (RejectedExecutionException e) {
             throw busy();
         }

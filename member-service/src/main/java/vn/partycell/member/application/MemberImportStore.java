@@ -8,7 +8,7 @@ import vn.partycell.platform.kernel.Change;
 /**
  * Port: stores a batch of registered members (each with its events, in one document write) in one
  * bulk, and says what became of each. Every check is by a unique key (the member's id, the citizen
- * ID), so a batch costs the same whatever the size of the register.
+ * ID, the card number), so a batch costs the same whatever the size of the register.
  */
 public interface MemberImportStore {
 
@@ -29,6 +29,9 @@ public interface MemberImportStore {
 
         /** Another member (another id) holds the citizen ID. */
         record CitizenIdTaken() implements Outcome {}
+
+        /** Another member holds the party card number (its unique key). */
+        record PartyCardTaken() implements Outcome {}
     }
 
     /** The outcome of each member, in the order given. */

@@ -17,10 +17,10 @@ public interface MemberRepository {
 
     Optional<Member> find(MemberId id);
 
-    /** Stores a new member and its events; a citizen ID already held by another member is a 409. */
+    /** Stores a new member and its events; a citizen ID or party card number already held by another member is a 409. */
     void insert(Change<Member, MemberEvent> registered);
 
-    /** Stores the changed member and its events (a citizen ID already held by another member is a 409) only if the stored version is still {@code expectedVersion} (else 409). */
+    /** Stores the changed member and its events (a citizen ID or card number already held by another member is a 409) only if the stored version is still {@code expectedVersion} (else 409). */
     void update(Change<Member, MemberEvent> change, long expectedVersion);
 
     /** The members recorded in a cell, whatever their status. */

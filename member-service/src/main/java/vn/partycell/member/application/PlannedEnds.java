@@ -21,6 +21,7 @@ import vn.partycell.member.domain.Member;
 import vn.partycell.member.domain.MemberEvent;
 import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.ConflictException;
+import vn.partycell.platform.kernel.JobLease;
 import vn.partycell.platform.kernel.VietnamTime;
 
 /**
@@ -86,7 +87,7 @@ public class PlannedEnds {
         try {
             // Held for one run, not for the interval: an instance that stops (or dies) does not keep
             // the others from the next run for an hour.
-            if (lease.hold(JOB, RUN_LEASE)) {
+            if (lease.tryHold(JOB, RUN_LEASE)) {
                 int ended = applyDue(LocalDate.now(clock.withZone(VietnamTime.ZONE)));
                 if (ended > 0) {
                     log.info("planned ends applied to {} members", ended);

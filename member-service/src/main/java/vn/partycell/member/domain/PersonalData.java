@@ -27,6 +27,8 @@ public record PersonalData(
         Objects.requireNonNull(dateOfBirth);
         Objects.requireNonNull(gender);
         fullName = fullName.strip().replaceAll("\\s+", " ");
+        // The card number is a unique key of the register: no blank one, no stray spaces.
+        partyCardNumber = partyCardNumber == null || partyCardNumber.isBlank() ? null : partyCardNumber.strip();
         CitizenIds.problem(citizenId, gender, dateOfBirth).ifPresent(problem -> {
             throw new RuleViolationException(
                     "citizen-id-invalid", "Số CCCD " + problem, Map.of("fields", Map.of("citizenId", problem)));

@@ -3,7 +3,6 @@ package vn.partycell.member.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.kernel.ResultPage;
@@ -22,12 +21,12 @@ class InMemoryAuditLog implements AuditLog {
     }
 
     @Override
-    public Optional<OrgPath> recordPath(String recordId) {
-        return Optional.empty();
+    public List<OrgPath> recordPaths(String recordId) {
+        return List.of();
     }
 
     @Override
-    public ResultPage<AuditEntry> ofRecord(String recordId, PageQuery page) {
+    public ResultPage<AuditEntry> ofRecord(String recordId, List<OrgPath> within, PageQuery page) {
         return new ResultPage<>(List.of(), page, 0);
     }
 

@@ -58,6 +58,7 @@ class InMemoryMemberRepository implements MemberRepository {
         if (taken) {
             throw new ConflictException("citizen-id-taken", "CCCD taken");
         }
+        requireCardFree(member);
         members.put(member.id(), member);
         events.addAll(registered.events());
     }
@@ -74,8 +75,20 @@ class InMemoryMemberRepository implements MemberRepository {
         if (taken) {
             throw new ConflictException("citizen-id-taken", "CCCD taken");
         }
+        requireCardFree(change.state());
         members.put(stored.id(), change.state());
         events.addAll(change.events());
+    }
+
+    /** Like the store's unique key on the card number (members without a card hold none). */
+    private void requireCardFree(Member member) {
+        String card = member.person().partyCardNumber();
+        if (card != null
+                && members.values().stream()
+                        .anyMatch(m -> !m.id().equals(member.id())
+                                && card.equals(m.person().partyCardNumber()))) {
+            throw new ConflictException("party-card-taken", "card taken");
+        }
     }
 
     @Override

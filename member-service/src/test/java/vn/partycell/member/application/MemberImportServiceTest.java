@@ -44,8 +44,9 @@ class MemberImportServiceTest {
     private final MembershipPolicy policy =
             new MembershipPolicy(new MembershipPolicy.YearPolicy(new MembershipPolicy.Probation(12, 30)), Map.of());
     private final MemberImportSettings settings = new MemberImportSettings(1, 4, 3, 1000, "unused");
+    private final InMemoryJobLease lease = new InMemoryJobLease();
     private final MemberImportService service = new MemberImportService(
-            jobs, files, store, units, policy, Clock.fixed(NOW, ZoneOffset.UTC), null, settings);
+            jobs, files, store, units, policy, Clock.fixed(NOW, ZoneOffset.UTC), null, settings, lease);
 
     private final OrgUnit province =
             units.given(OrgUnit.root(OrgUnitId.random(), "hy", "Tỉnh ủy Hưng Yên", OrgUnitKind.PROVINCE, NOW));
@@ -237,6 +238,60 @@ class MemberImportServiceTest {
         assertThat(jobs.all(id)).isEmpty();
         assertThat(store.byId).hasSize(7);
         assertThat(files.exists(id)).isFalse();
+    }
+
+    @Test
+    void aRunAnotherReplicaHoldsIsNotResumedHereUntilItsLeaseIsFree() {
+        List<ImportRow> rows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rows.add(row(i + 2, citizenId(), null, null));
+        }
+        MemberImportId id = MemberImportId.random();
+        jobs.insert(MemberImport.queued(id, cell.id(), "ds.csv", ImportFormat.CSV, "0", 1, "bt", NOW));
+        files.keep(id, rows);
+        InMemoryJobLease otherReplica = lease.replica();
+        assertThat(otherReplica.tryHold(MemberImportPorts.leaseOf(id), MemberImportService.LEASE))
+                .isTrue();
+
+        service.resumeUnfinished();
+
+        await().pollDelay(Duration.ofMillis(300)).atMost(5, TimeUnit.SECONDS).until(() -> service.pending() == 0);
+        assertThat(jobs.find(id).orElseThrow().state()).isEqualTo(MemberImportState.QUEUED);
+        assertThat(store.byId).isEmpty();
+        assertThat(files.exists(id))
+                .as("the other replica's upload is left to it")
+                .isTrue();
+
+        otherReplica.release(MemberImportPorts.leaseOf(id));
+        service.resumeUnfinished();
+        MemberImport done = finished(id);
+        assertThat(done.state()).isEqualTo(MemberImportState.FINISHED);
+        assertThat(done.rowsAccepted()).isEqualTo(4);
+        assertThat(lease.holders).as("released once over").doesNotContainKey(MemberImportPorts.leaseOf(id));
+    }
+
+    @Test
+    void aRunWhoseLeaseWasTakenOverStopsBeforeItsNextBatch() throws InterruptedException {
+        List<ImportRow> rows = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            rows.add(row(i + 2, citizenId(), null, null));
+        }
+        files.holdAfter = 4;
+        files.next(rows);
+        Caller secretary = caller(cell, Role.SECRETARY);
+        MemberImport started = service.start(
+                secretary, cell.id(), ImportFormat.CSV, "ds.csv", new ByteArrayInputStream(new byte[] {1}));
+        assertThat(files.held.await(10, TimeUnit.SECONDS)).isTrue();
+        // This replica was paused past its lease; another one took the run over.
+        lease.replica().takeOver(MemberImportPorts.leaseOf(started.id()));
+        files.release.countDown();
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> service.pending() == 0);
+        MemberImport left = jobs.find(started.id()).orElseThrow();
+        assertThat(left.state()).as("left running for its new holder").isEqualTo(MemberImportState.RUNNING);
+        assertThat(left.rowsRead()).isEqualTo(3);
+        assertThat(store.byId).as("no batch stored after the takeover").hasSize(3);
+        assertThat(files.exists(started.id())).isTrue();
     }
 
     @Test

@@ -107,7 +107,19 @@ class RoleTenureAndPlannedEndsServiceTest {
     void theJobEndsAnAttachmentOnItsPlannedDayOnceAndOnlyWhenItHasCome() {
         Member an = registered("033080000002");
         service.attach(secretary, an.id(), null, otherCell.id(), TODAY.minusDays(20), TODAY, "Đi học");
-        PlannedEnds job = new PlannedEnds(members, (name, duration) -> true, clock, Duration.ofHours(1));
+        PlannedEnds job = new PlannedEnds(
+                members,
+                new vn.partycell.platform.kernel.JobLease() {
+                    @Override
+                    public boolean tryHold(String name, Duration duration) {
+                        return true;
+                    }
+
+                    @Override
+                    public void release(String name) {}
+                },
+                clock,
+                Duration.ofHours(1));
 
         assertThat(job.applyDue(TODAY.minusDays(1))).isZero();
         assertThat(members.find(an.id()).orElseThrow().meetingCellId()).contains(otherCell.id());

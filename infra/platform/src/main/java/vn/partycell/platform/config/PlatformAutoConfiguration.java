@@ -25,8 +25,10 @@ import vn.partycell.platform.events.EventRetryProperties;
 import vn.partycell.platform.events.InboundContract;
 import vn.partycell.platform.events.InboundEvents;
 import vn.partycell.platform.events.InboundFailureHandling;
+import vn.partycell.platform.kernel.JobLease;
 import vn.partycell.platform.observability.KafkaHealthIndicator;
 import vn.partycell.platform.observability.MongoPingHealthIndicator;
+import vn.partycell.platform.outbox.MongoJobLease;
 import vn.partycell.platform.outbox.OutboundEvents;
 import vn.partycell.platform.outbox.OutboxLease;
 import vn.partycell.platform.outbox.OutboxMetrics;
@@ -127,6 +129,13 @@ public class PlatformAutoConfiguration {
             OutboxLease lease,
             OutboxMetrics metrics) {
         return new OutboxRelay(mongo, kafka, properties, lease, metrics);
+    }
+
+    /** The job leases of scheduled watches and import runs ({@code job_leases}). */
+    @Bean
+    @ConditionalOnMissingBean(JobLease.class)
+    MongoJobLease jobLease(MongoTemplate mongo, Clock clock) {
+        return new MongoJobLease(mongo, clock);
     }
 
     @Bean

@@ -40,6 +40,7 @@ import vn.partycell.meeting.domain.WatchedUnit;
 import vn.partycell.platform.kernel.ForbiddenException;
 import vn.partycell.platform.kernel.NotFoundException;
 import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.outbox.MongoJobLease;
 import vn.partycell.platform.outbox.OutboundEvents;
 import vn.partycell.platform.outbox.OutboxStore;
 import vn.partycell.platform.security.Caller;

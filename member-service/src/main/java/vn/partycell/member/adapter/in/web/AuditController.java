@@ -67,9 +67,11 @@ public class AuditController {
     @Operation(
             summary = "Nhật ký thao tác của một bản ghi hoặc của một người dùng",
             description = "Đúng một trong recordId (mã đảng viên, tổ chức, sổ đảng phí, lần xuất danh sách) hoặc"
-                    + " userId (mã người dùng trong token). Mới nhất trước. Cần quyền superior trên tổ chức"
-                    + " của bản ghi (ngoài phạm vi: 404, trong phạm vi nhưng quyền thấp hơn: 403); theo người"
-                    + " dùng chỉ các bản ghi trong phạm vi người gọi là superior. Dữ liệu cá nhân được ghi rõ.")
+                    + " userId (mã người dùng trong token). Mới nhất trước. Mỗi dòng thuộc tổ chức nơi bản ghi"
+                    + " đứng khi dòng được ghi (dòng chuyển sinh hoạt thuộc cả nơi đi và nơi đến): người gọi"
+                    + " chỉ thấy các dòng trong phạm vi mình là superior. Theo bản ghi: ngoài phạm vi mọi tổ"
+                    + " chức bản ghi từng thuộc: 404, trong phạm vi nhưng quyền thấp hơn superior: 403."
+                    + " Dữ liệu cá nhân được ghi rõ.")
     public PageResponse<AuditEntryResponse> audit(
             Caller caller,
             @RequestParam(required = false)

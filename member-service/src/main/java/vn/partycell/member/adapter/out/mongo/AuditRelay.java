@@ -1,20 +1,26 @@
 package vn.partycell.member.adapter.out.mongo;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,9 +32,20 @@ import org.springframework.stereotype.Component;
  * start and every {@code partycell.audit.sweep-interval} for lines a crash left behind. Replaying is
  * harmless: the log is keyed by the line's id ({@link MongoAuditLog#store}), and a line leaves its
  * document only once it is stored.
+ *
+ * <p>The sweep finds those documents by a marker per line ({@code audit_pending}, {@code _id} = the
+ * line's id, with its collection and record), written just before the write that carries the line
+ * and deleted once the line is stored: it reads only the lines in flight, never the 250,000 members
+ * (the local store scans a collection for any query not by a unique key). A marker whose write never
+ * happened (refused, or the process died before it) is dropped by the sweep once it is older than
+ * {@link #STALE_AFTER} and its line is in no document.
  */
 @Component
 public class AuditRelay implements SmartLifecycle {
+
+    static final String MARKERS = "audit_pending";
+    /** Far longer than a write takes: a younger marker may belong to a write still on its way. */
+    static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
     private static final Logger log = LoggerFactory.getLogger(AuditRelay.class);
     private static final int SWEEP_BATCH = 500;
@@ -36,27 +53,46 @@ public class AuditRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final MongoAuditLog auditLog;
     private final Duration interval;
-    private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    private final Clock clock;
     private ScheduledExecutorService sweeper;
 
+    @Autowired
     public AuditRelay(
             MongoTemplate mongo,
             MongoAuditLog auditLog,
-            @Value("${partycell.audit.sweep-interval:PT30S}") Duration interval) {
+            @Value("${partycell.audit.sweep-interval:PT30S}") Duration interval,
+            Clock clock) {
         this.mongo = mongo;
         this.auditLog = auditLog;
         this.interval = interval;
+        this.clock = clock;
+        // Real MongoDB: the sweep's age filter on the markers (the local store reads them all: a few).
+        markers().createIndex(Indexes.ascending("at"));
+    }
+
+    public AuditRelay(MongoTemplate mongo, MongoAuditLog auditLog, Duration interval) {
+        this(mongo, auditLog, interval, Clock.systemUTC());
     }
 
     MongoAuditLog log() {
         return auditLog;
     }
 
-    /** A collection whose documents carry audit lines; its sweep query gets a sparse index. */
-    void watch(String collection) {
-        if (collections.add(collection)) {
-            mongo.getCollection(collection)
-                    .createIndex(Indexes.ascending(AuditedWriter.SINCE), new IndexOptions().sparse(true));
+    /** Before the write that carries {@code entry}: the marker the sweep finds the line by. */
+    void expect(String collection, Object id, Document entry) {
+        markers()
+                .insertOne(new Document("_id", entry.getString("_id"))
+                        .append("collection", collection)
+                        .append("recordId", id)
+                        .append("at", entry.getDate("at")));
+    }
+
+    /** After a write that was refused: its line exists nowhere. */
+    void forget(Document entry) {
+        try {
+            markers().deleteOne(Filters.eq("_id", entry.getString("_id")));
+        } catch (RuntimeException e) {
+            log.debug("Marker of audit line {} left for the sweep: {}", entry.getString("_id"), e.toString());
         }
     }
 
@@ -80,12 +116,13 @@ public class AuditRelay implements SmartLifecycle {
                         .updateOne(
                                 Filters.eq("_id", id),
                                 Updates.pull(AuditedWriter.PENDING, new Document("_id", entry.getString("_id"))));
+                markers().deleteOne(Filters.eq("_id", entry.getString("_id")));
             }
             mongo.getCollection(collection)
                     .updateOne(
                             Filters.and(
                                     Filters.eq("_id", id),
-                                    Filters.exists(AuditedWriter.SINCE),
+                                    Filters.exists(AuditedWriter.PENDING),
                                     Filters.exists(AuditedWriter.PENDING + ".0", false)),
                             Updates.combine(Updates.unset(AuditedWriter.PENDING), Updates.unset(AuditedWriter.SINCE)));
         } catch (RuntimeException e) {
@@ -93,20 +130,37 @@ public class AuditRelay implements SmartLifecycle {
         }
     }
 
-    /** Drains every document with pending lines; returns how many documents it found. */
+    /** Drains every document a marker names; returns how many documents it found. */
     public int sweep() {
-        int found = 0;
-        for (String collection : collections) {
-            List<Object> ids = mongo.getCollection(collection)
-                    .find(Filters.exists(AuditedWriter.SINCE))
-                    .projection(Projections.include("_id"))
-                    .limit(SWEEP_BATCH)
-                    .map(d -> d.get("_id"))
-                    .into(new java.util.ArrayList<>());
-            ids.forEach(id -> drain(collection, id));
-            found += ids.size();
+        List<Document> found = markers().find().limit(SWEEP_BATCH).into(new ArrayList<>());
+        Map<String, Set<Object>> documents = new LinkedHashMap<>();
+        for (Document marker : found) {
+            documents
+                    .computeIfAbsent(marker.getString("collection"), c -> new LinkedHashSet<>())
+                    .add(marker.get("recordId"));
         }
-        return found;
+        documents.forEach((collection, ids) -> ids.forEach(id -> drain(collection, id)));
+        Date stale = Date.from(clock.instant().minus(STALE_AFTER));
+        for (Document marker : found) {
+            if (marker.getDate("at").before(stale) && !pendingIn(marker)) {
+                markers().deleteOne(Filters.eq("_id", marker.getString("_id")));
+            }
+        }
+        return documents.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private boolean pendingIn(Document marker) {
+        return mongo.getCollection(marker.getString("collection"))
+                        .find(Filters.and(
+                                Filters.eq("_id", marker.get("recordId")),
+                                Filters.eq(AuditedWriter.PENDING + "._id", marker.getString("_id"))))
+                        .projection(Projections.include("_id"))
+                        .first()
+                != null;
+    }
+
+    private MongoCollection<Document> markers() {
+        return mongo.getCollection(MARKERS);
     }
 
     @Override

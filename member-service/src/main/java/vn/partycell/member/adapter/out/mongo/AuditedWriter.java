@@ -26,7 +26,8 @@ import vn.partycell.platform.outbox.OutboxStore;
  * go in ONE document write (the local store has no transactions, so this is the only way a change
  * can neither lose its line nor get one it did not make). The line waits in the document's {@code
  * auditPending} list until {@link AuditRelay} copies it into the log, right after the write or, after
- * a crash, on its next sweep.
+ * a crash, on its next sweep, which finds it by the marker written just before the write ({@link
+ * AuditRelay#expect}): a lookup of the few lines in flight, not a scan of the collection.
  *
  * <p>The line's from → to comes from the stored document at the version the change was decided on
  * (one read by {@code _id}); the write is guarded by that same version, so the line describes exactly
@@ -37,6 +38,7 @@ import vn.partycell.platform.outbox.OutboxStore;
 final class AuditedWriter<E> {
 
     static final String PENDING = "auditPending";
+    /** Written by releases before the sweep followed markers; a drain removes it. */
     static final String SINCE = "auditSince";
 
     private final MongoTemplate mongo;
@@ -46,6 +48,7 @@ final class AuditedWriter<E> {
     private final OutboxEventMapper<E> mapper;
     private final AggregateWriter<E> unaudited;
     private final AuditRelay relay;
+    private final java.util.Map<Class<?>, List<String>> mappedFields = new java.util.concurrent.ConcurrentHashMap<>();
 
     AuditedWriter(
             MongoTemplate mongo,
@@ -61,7 +64,6 @@ final class AuditedWriter<E> {
         this.mapper = mapper;
         this.unaudited = new AggregateWriter<>(outbox, collection, mapper);
         this.relay = relay;
-        relay.watch(collection);
     }
 
     /** Inserts a new aggregate; a duplicate unique key surfaces as Spring's DuplicateKeyException. */
@@ -71,10 +73,11 @@ final class AuditedWriter<E> {
         Document entry = entry(state, events, "created", null);
         Document document = OutboxStore.withEvents(state, events);
         document.put(PENDING, List.of(entry));
-        document.put(SINCE, entry.getDate("at"));
+        relay.expect(collection, document.get("_id"), entry);
         try {
             collection().insertOne(document);
         } catch (MongoWriteException e) {
+            relay.forget(entry);
             throw translated(e);
         }
         outbox.eventsWritten(events);
@@ -99,19 +102,20 @@ final class AuditedWriter<E> {
             update.put("$push", push);
         }
         push.put(PENDING, entry);
-        Document min = update.get("$min", Document.class);
-        if (min == null) {
-            min = new Document();
-            update.put("$min", min);
+        Document unset = cleared(aggregate, state);
+        if (!unset.isEmpty()) {
+            update.put("$unset", unset);
         }
-        min.put(SINCE, entry.getDate("at"));
+        relay.expect(collection, id, entry);
         UpdateResult result;
         try {
             result = collection().updateOne(current, update);
         } catch (MongoWriteException e) {
+            relay.forget(entry);
             throw translated(e);
         }
         if (result.getMatchedCount() == 0) {
+            relay.forget(entry);
             throw stale();
         }
         outbox.eventsWritten(events);
@@ -129,6 +133,31 @@ final class AuditedWriter<E> {
         return unaudited.updateEach(changes, document, expectedVersion);
     }
 
+    /**
+     * The aggregate's fields that are null now and so absent from {@code state}: a {@code $set} of
+     * the rest would leave their old values behind (a card number taken off would still hold its
+     * unique key, a planned end already applied would still be found).
+     */
+    private Document cleared(Object aggregate, Document state) {
+        List<String> fields = mappedFields.computeIfAbsent(aggregate.getClass(), type -> {
+            List<String> names = new ArrayList<>();
+            mongo.getConverter()
+                    .getMappingContext()
+                    .getRequiredPersistentEntity(type)
+                    .doWithProperties((org.springframework.data.mapping.PropertyHandler<
+                                    org.springframework.data.mongodb.core.mapping.MongoPersistentProperty>)
+                            p -> names.add(p.getFieldName()));
+            return List.copyOf(names);
+        });
+        Document unset = new Document();
+        for (String field : fields) {
+            if (!field.equals("_id") && !state.containsKey(field)) {
+                unset.put(field, "");
+            }
+        }
+        return unset;
+    }
+
     private Document entry(Document state, List<OutboxEvent> events, String fallback, Document before) {
         String action = events.isEmpty()
                 ? fallback
@@ -138,6 +167,7 @@ final class AuditedWriter<E> {
                         recordKind,
                         String.valueOf(state.get("_id")),
                         state.getString("orgPath"),
+                        before == null ? null : before.getString("orgPath"),
                         action,
                         new ArrayList<>(AuditDiff.between(before, state)));
     }

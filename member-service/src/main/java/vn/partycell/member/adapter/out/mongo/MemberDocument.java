@@ -25,7 +25,7 @@ import vn.partycell.platform.kernel.OrgPath;
  * computed at every write (see {@link VietnameseCollation}) so that lists sort and filter by an index;
  * {@code nameKeys} says which version computed them ({@link MemberNameKeysBackfill} recomputes older
  * ones at start). {@code plannedEndOn} is the next planned end of the exemption or attachment in force,
- * which the planned-ends job looks up by its index.
+ * which the planned-ends job looks up by its index. {@code partyCardNumber} is the card's unique key.
  */
 @Document(MongoMemberRepository.COLLECTION)
 @CompoundIndex(name = "recognitions_due", def = "{'status': 1, 'orgPath': 1, 'recognitionDueOn': 1}")
@@ -52,7 +52,17 @@ public record MemberDocument(
         String sortKey,
         @Indexed List<String> nameWords,
         @Indexed String nameKeys,
-        @Indexed(sparse = true, name = "planned_ends") LocalDate plannedEndOn) {
+        @Indexed(sparse = true, name = "planned_ends") LocalDate plannedEndOn,
+
+        @Indexed(unique = true, sparse = true, name = PARTY_CARD_UNIQUE)
+        String partyCardNumber) {
+
+    /**
+     * The card number's unique key (a top-level copy of {@code person.partyCardNumber}, sparse: a
+     * member without a card holds none). A new name and field, so an existing store's non-unique
+     * {@code party_card} index stays as it was (for the search) and nothing clashes at start.
+     */
+    static final String PARTY_CARD_UNIQUE = "party_card_number_unique";
 
     static MemberDocument from(Member m) {
         return new MemberDocument(
@@ -74,7 +84,8 @@ public record MemberDocument(
                 VietnameseCollation.sortKey(m.person().fullName()),
                 VietnameseCollation.foldedWords(m.person().fullName()),
                 VietnameseCollation.VERSION,
-                m.nextPlannedEnd().orElse(null));
+                m.nextPlannedEnd().orElse(null),
+                m.person().partyCardNumber());
     }
 
     Member toDomain() {

@@ -1,9 +1,13 @@
 package vn.partycell.member.adapter.out.mongo;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
@@ -12,11 +16,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 import vn.partycell.member.application.AuditActor;
@@ -37,13 +44,22 @@ import vn.partycell.platform.kernel.ResultPage;
  *       an insert that a duplicate key turns into a no-op, so a drain replayed after a crash writes
  *       nothing twice.
  *   <li>{@code audit_index}: per record ({@code record:<id>}) and per user ({@code user:<subject>}) a
- *       head document listing the months that have lines, and one bucket per (key, month), {@code
- *       <key>|yyyy-MM}, holding the references {@code (id, at, orgPath)}. A bucket push is guarded by
- *       {@code refs.id $ne}, so it is idempotent too. A query reads the head, the key's buckets and
- *       the page's lines: work that grows with the record's or the user's own activity, never with
- *       the province.
+ *       head document listing the months that have lines, how many buckets each month has ({@code
+ *       seqs}) and, for a record, every org path its lines were written under ({@code orgPaths}); and
+ *       the buckets holding the references {@code (id, at, orgPath, previousOrgPath)}: {@code
+ *       <key>|yyyy-MM} first, then {@code <key>|yyyy-MM|1}, {@code |2}… A bucket takes {@code
+ *       partycell.audit.bucket-size} references (default 1,000, about 100 kB) and the next one
+ *       opens, so no document grows without end whatever one user does in a month (an import of
+ *       100,000 rows fills 100 buckets, not one 16 MB document). Each line is given its bucket once
+ *       ({@code buckets.record|user} on its entry) before it is pushed, and the push is guarded by
+ *       {@code refs.id $ne}, so a replay goes to the same bucket and adds nothing. A query reads the
+ *       head, the key's buckets and the page's lines: work that grows with the record's or the
+ *       user's own activity, never with the province.
  * </ul>
  *
+ * A line's scope is the org path its record stood at when the line was written (and, for the line
+ * that moved it, the path it left): the superiors of a member's former cell keep reading the lines of
+ * the time the member was theirs, and the new cell's superiors read the lines from the transfer on.
  * Only {@code _id} lookups: real MongoDB needs no further index on these two collections.
  */
 @Repository
@@ -55,17 +71,38 @@ public class MongoAuditLog implements AuditLog {
     private final MongoTemplate mongo;
     private final RequestContext request;
     private final Clock clock;
+    private final int bucketSize;
 
-    public MongoAuditLog(MongoTemplate mongo, RequestContext request, Clock clock) {
+    @Autowired
+    public MongoAuditLog(
+            MongoTemplate mongo,
+            RequestContext request,
+            Clock clock,
+            @Value("${partycell.audit.bucket-size:1000}") int bucketSize) {
+        if (bucketSize < 1) {
+            throw new IllegalArgumentException("partycell.audit.bucket-size must be at least 1");
+        }
         this.mongo = mongo;
         this.request = request;
         this.clock = clock;
+        this.bucketSize = bucketSize;
     }
 
     /** A new line of the current request's actor, as stored in a document's pending list and the log. */
     Document newEntry(String recordKind, String recordId, String orgPath, String action, List<FieldChange> changes) {
+        return newEntry(recordKind, recordId, orgPath, null, action, changes);
+    }
+
+    /** With the org path the record left by this change (a transfer, a move), which scopes the line too. */
+    Document newEntry(
+            String recordKind,
+            String recordId,
+            String orgPath,
+            String previousOrgPath,
+            String action,
+            List<FieldChange> changes) {
         AuditActor actor = request.actor();
-        return new Document("_id", UUID.randomUUID().toString())
+        Document entry = new Document("_id", UUID.randomUUID().toString())
                 .append("at", Date.from(clock.instant()))
                 .append(
                         "actor",
@@ -77,8 +114,11 @@ public class MongoAuditLog implements AuditLog {
                                 .append("operation", actor.operation()))
                 .append("recordKind", recordKind)
                 .append("recordId", recordId)
-                .append("orgPath", orgPath)
-                .append("action", action)
+                .append("orgPath", orgPath);
+        if (previousOrgPath != null && !previousOrgPath.equals(orgPath)) {
+            entry.append("previousOrgPath", previousOrgPath);
+        }
+        return entry.append("action", action)
                 .append(
                         "changes",
                         changes.stream()
@@ -105,29 +145,87 @@ public class MongoAuditLog implements AuditLog {
         Document ref = new Document("id", entry.getString("_id"))
                 .append("at", at)
                 .append("orgPath", entry.getString("orgPath"));
+        List<String> scopes = new ArrayList<>(List.of(entry.getString("orgPath")));
+        if (entry.getString("previousOrgPath") != null) {
+            ref.append("previousOrgPath", entry.getString("previousOrgPath"));
+            scopes.add(entry.getString("previousOrgPath"));
+        }
         String subject = entry.get("actor", Document.class).getString("subject");
-        index("record:" + entry.getString("recordId"), month, ref, entry.getString("orgPath"));
-        index("user:" + subject, month, ref, null);
+        index("record:" + entry.getString("recordId"), "record", month, ref, scopes);
+        index("user:" + subject, "user", month, ref, null);
     }
 
-    private void index(String key, String month, Document ref, String orgPath) {
+    private void index(String key, String role, String month, Document ref, List<String> scopes) {
+        String bucket = bucketOf(key, role, month, ref.getString("id"));
+        long filled;
         try {
-            index().updateOne(
-                            Filters.and(
-                                    Filters.eq("_id", key + "|" + month), Filters.ne("refs.id", ref.getString("id"))),
-                            Updates.push("refs", ref),
-                            new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
+            Document after = index().findOneAndUpdate(
+                            Filters.and(Filters.eq("_id", bucket), Filters.ne("refs.id", ref.getString("id"))),
+                            Updates.combine(Updates.push("refs", ref), Updates.inc("n", 1)),
+                            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            filled = after == null ? 0 : ((Number) after.get("n")).longValue();
+        } catch (MongoCommandException e) {
             // The bucket exists and already holds the reference: the upsert's insert collided.
+            if (ErrorCategory.fromErrorCode(e.getErrorCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            filled = 0;
+        } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+            filled = 0;
         }
-        var head = Updates.addToSet("months", month);
-        index().updateOne(
-                        Filters.eq("_id", key),
-                        orgPath == null ? head : Updates.combine(head, Updates.set("orgPath", orgPath)),
-                        new UpdateOptions().upsert(true));
+        List<Bson> head = new ArrayList<>(List.of(Updates.addToSet("months", month)));
+        if (filled >= bucketSize) {
+            // Full: the next line of this key and month opens the next bucket.
+            head.add(Updates.max("seqs." + month, seqOf(bucket) + 1));
+        }
+        if (scopes != null) {
+            head.add(Updates.set("orgPath", ref.getString("orgPath")));
+            head.add(Updates.addEachToSet("orgPaths", scopes));
+        }
+        index().updateOne(Filters.eq("_id", key), Updates.combine(head), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * The bucket this line goes to under {@code key}: the month's open bucket when the line is first
+     * indexed there, remembered on the line so that a replay finds the same one.
+     */
+    private String bucketOf(String key, String role, String month, String lineId) {
+        Document head = index().find(Filters.eq("_id", key)).first();
+        int seq = head == null ? 0 : seqs(head).getOrDefault(month, 0);
+        String open = bucketId(key, month, seq);
+        Document assigned = entries()
+                .findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", lineId), Filters.exists("buckets." + role, false)),
+                        Updates.set("buckets." + role, open),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (assigned != null) {
+            return open;
+        }
+        Document entry = entries().find(Filters.eq("_id", lineId)).first();
+        Document buckets = entry == null ? null : entry.get("buckets", Document.class);
+        return buckets == null || buckets.getString(role) == null ? open : buckets.getString(role);
+    }
+
+    /** Bucket 0 keeps the id buckets had before they were split, so older logs read on. */
+    static String bucketId(String key, String month, int seq) {
+        return seq == 0 ? key + "|" + month : key + "|" + month + "|" + seq;
+    }
+
+    private static int seqOf(String bucketId) {
+        String[] parts = bucketId.split("\\|");
+        return parts.length > 2 ? Integer.parseInt(parts[parts.length - 1]) : 0;
+    }
+
+    private static Map<String, Integer> seqs(Document head) {
+        Map<String, Integer> seqs = new HashMap<>();
+        Document stored = head.get("seqs", Document.class);
+        if (stored != null) {
+            stored.forEach((month, n) -> seqs.put(month, ((Number) n).intValue()));
+        }
+        return seqs;
     }
 
     @Override
@@ -141,16 +239,22 @@ public class MongoAuditLog implements AuditLog {
     }
 
     @Override
-    public Optional<OrgPath> recordPath(String recordId) {
-        return Optional.ofNullable(
-                        index().find(Filters.eq("_id", "record:" + recordId)).first())
-                .map(head -> head.getString("orgPath"))
-                .map(OrgPath::of);
+    public List<OrgPath> recordPaths(String recordId) {
+        Document head = index().find(Filters.eq("_id", "record:" + recordId)).first();
+        if (head == null) {
+            return List.of();
+        }
+        List<String> paths = head.getList("orgPaths", String.class);
+        if (paths == null || paths.isEmpty()) {
+            // A head written before lines kept their scope: its latest path only.
+            return head.getString("orgPath") == null ? List.of() : List.of(OrgPath.of(head.getString("orgPath")));
+        }
+        return paths.stream().map(OrgPath::of).toList();
     }
 
     @Override
-    public ResultPage<AuditEntry> ofRecord(String recordId, PageQuery page) {
-        return page(refs("record:" + recordId, List.of(OrgPath.ROOT)), page);
+    public ResultPage<AuditEntry> ofRecord(String recordId, List<OrgPath> within, PageQuery page) {
+        return page(refs("record:" + recordId, within), page);
     }
 
     @Override
@@ -158,19 +262,24 @@ public class MongoAuditLog implements AuditLog {
         return page(refs("user:" + subject, within), page);
     }
 
-    /** The key's references under {@code within}, newest first (ties by id, so pages are stable). */
+    /** The key's references scoped under {@code within}, newest first (ties by id, so pages are stable). */
     private List<Document> refs(String key, List<OrgPath> within) {
         Document head = index().find(Filters.eq("_id", key)).first();
         if (head == null) {
             return List.of();
         }
+        Map<String, Integer> seqs = seqs(head);
         List<Document> refs = new ArrayList<>();
         for (String month : head.getList("months", String.class)) {
-            Document bucket = index().find(Filters.eq("_id", key + "|" + month)).first();
-            if (bucket != null) {
+            for (int seq = 0; seq <= seqs.getOrDefault(month, 0); seq++) {
+                Document bucket = index().find(Filters.eq("_id", bucketId(key, month, seq)))
+                        .projection(Projections.include("refs"))
+                        .first();
+                if (bucket == null) {
+                    continue;
+                }
                 for (Document ref : bucket.getList("refs", Document.class)) {
-                    OrgPath path = OrgPath.of(ref.getString("orgPath"));
-                    if (within.stream().anyMatch(p -> p.covers(path))) {
+                    if (visible(ref, within)) {
                         refs.add(ref);
                     }
                 }
@@ -180,6 +289,19 @@ public class MongoAuditLog implements AuditLog {
                 .thenComparing(r -> r.getString("id"))
                 .reversed());
         return refs;
+    }
+
+    /** A line is read under the path it was written at, or the one its record left by it. */
+    private static boolean visible(Document ref, List<OrgPath> within) {
+        for (String scope : new String[] {ref.getString("orgPath"), ref.getString("previousOrgPath")}) {
+            if (scope != null) {
+                OrgPath path = OrgPath.of(scope);
+                if (within.stream().anyMatch(p -> p.covers(path))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private ResultPage<AuditEntry> page(List<Document> refs, PageQuery page) {

@@ -28,7 +28,8 @@ import vn.partycell.platform.outbox.OutboxStore;
  * Imported members into {@code members}: each the same document {@link MongoMemberRepository} writes
  * (with its registered event in its outbox, one document write), plus {@code importId} and {@code
  * importRow} saying which run and row stored it; a batch is one unordered {@code insertMany}. A
- * duplicate is found by the unique keys only (the id, the citizen ID index) and then read by id.
+ * duplicate is found by the unique keys only (the id, the citizen ID and card number indexes) and then
+ * read by id.
  */
 @Repository
 public class MongoImportJobMembers implements MemberImportStore {
@@ -75,9 +76,8 @@ public class MongoImportJobMembers implements MemberImportStore {
                 }
                 failed.put(error.getIndex(), error);
             }
-            failed.keySet()
-                    .forEach(i ->
-                            outcomes[i] = duplicate(members, documents.get(i).getString("_id")));
+            failed.forEach((i, error) ->
+                    outcomes[i] = duplicate(members, documents.get(i).getString("_id"), error.getMessage()));
         }
         List<OutboxEvent> written = new ArrayList<>();
         for (int i = 0; i < outcomes.length; i++) {
@@ -89,13 +89,18 @@ public class MongoImportJobMembers implements MemberImportStore {
         return List.of(outcomes);
     }
 
-    /** Which unique key the member collided on: its id (read who stored it) or else the citizen ID. */
-    private static Outcome duplicate(MongoCollection<Document> members, String id) {
+    /**
+     * Which unique key the member collided on: its id (read who stored it), else the card number's
+     * index if the store names it, else the citizen ID.
+     */
+    private static Outcome duplicate(MongoCollection<Document> members, String id, String error) {
         Document existing = members.find(eq("_id", id))
                 .projection(Projections.include("importId", "importRow"))
                 .first();
         if (existing == null) {
-            return new Outcome.CitizenIdTaken();
+            return String.valueOf(error).contains(MemberDocument.PARTY_CARD_UNIQUE)
+                    ? new Outcome.PartyCardTaken()
+                    : new Outcome.CitizenIdTaken();
         }
         String importId = existing.getString("importId");
         Object row = existing.get("importRow");

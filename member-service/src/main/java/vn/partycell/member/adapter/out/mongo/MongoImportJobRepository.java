@@ -31,13 +31,18 @@ import vn.partycell.member.domain.OrgUnitId;
  * Import runs ({@code member_imports}, one document per run, found by {@code _id}) and their rejection
  * reports ({@code member_import_rejections}, one document per batch of rows with rejections, {@code
  * _id = <run>:<batch>}): the report is read batch by batch by id, so it costs the same however many
- * runs the store holds. Only {@link #unfinished} (at start) looks by state.
+ * runs the store holds. The runs not over are listed in one small document ({@code
+ * member_imports_open}, {@code _id = open}): a run is added before it is stored and taken off once it
+ * is over, so {@link #unfinished} (at start) reads that document and those runs by id instead of
+ * looking through every run by state. A run left listed after a crash is seen over and taken off.
  */
 @Repository
 public class MongoImportJobRepository implements MemberImportJobs {
 
     static final String JOBS = "member_imports";
     static final String REJECTIONS = "member_import_rejections";
+    static final String OPEN = "member_imports_open";
+    private static final String OPEN_ID = "open";
 
     private final MongoTemplate mongo;
 
@@ -54,8 +59,18 @@ public class MongoImportJobRepository implements MemberImportJobs {
         return mongo.getCollection(REJECTIONS);
     }
 
+    private MongoCollection<Document> open() {
+        return mongo.getCollection(OPEN);
+    }
+
     @Override
     public void insert(MemberImport job) {
+        listOpen();
+        open().updateOne(
+                        eq("_id", OPEN_ID),
+                        com.mongodb.client.model.Updates.addToSet(
+                                "ids", job.id().toString()),
+                        new com.mongodb.client.model.UpdateOptions().upsert(true));
         Document document = fields(job);
         document.put("_id", job.id().toString());
         document.put("cancelRequested", job.cancelRequested());
@@ -77,7 +92,34 @@ public class MongoImportJobRepository implements MemberImportJobs {
         if (stored == null) {
             throw new IllegalStateException("member import " + job.id() + " is not stored");
         }
-        return toJob(stored);
+        MemberImport saved = toJob(stored);
+        if (saved.state().isOver()) {
+            closed(saved.id().toString());
+        }
+        return saved;
+    }
+
+    private void closed(String id) {
+        open().updateOne(eq("_id", OPEN_ID), com.mongodb.client.model.Updates.pull("ids", id));
+    }
+
+    /**
+     * The open list, made once from the runs by state for a store written before it existed (one scan
+     * of {@code member_imports}, on the first start of this release only).
+     */
+    private Document listOpen() {
+        Document open = open().find(eq("_id", OPEN_ID)).first();
+        if (open != null) {
+            return open;
+        }
+        List<String> ids = new ArrayList<>();
+        jobs().find(in("state", MemberImportState.QUEUED.name(), MemberImportState.RUNNING.name()))
+                .forEach(d -> ids.add(d.getString("_id")));
+        open().updateOne(
+                        eq("_id", OPEN_ID),
+                        com.mongodb.client.model.Updates.addEachToSet("ids", ids),
+                        new com.mongodb.client.model.UpdateOptions().upsert(true));
+        return open().find(eq("_id", OPEN_ID)).first();
     }
 
     @Override
@@ -92,8 +134,15 @@ public class MongoImportJobRepository implements MemberImportJobs {
     @Override
     public List<MemberImport> unfinished() {
         List<MemberImport> found = new ArrayList<>();
-        jobs().find(in("state", MemberImportState.QUEUED.name(), MemberImportState.RUNNING.name()))
-                .forEach(d -> found.add(toJob(d)));
+        for (String id : listOpen().getList("ids", String.class, List.of())) {
+            Document stored = jobs().find(eq("_id", id)).first();
+            MemberImport job = stored == null ? null : toJob(stored);
+            if (job == null || job.state().isOver()) {
+                closed(id);
+            } else {
+                found.add(job);
+            }
+        }
         return found;
     }
 

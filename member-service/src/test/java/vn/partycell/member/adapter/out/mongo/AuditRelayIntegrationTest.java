@@ -1,6 +1,7 @@
 package vn.partycell.member.adapter.out.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.model.Filters;
 import java.time.YearMonth;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.partycell.member.domain.MemberEvent;
 import vn.partycell.platform.kernel.Change;
+import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.outbox.OutboxEventMapper;
 import vn.partycell.platform.outbox.OutboxStore;
@@ -64,12 +66,12 @@ class AuditRelayIntegrationTest {
         assertThat(stored.getList(AuditedWriter.PENDING, Document.class))
                 .as("both lines wait in the record's own document")
                 .hasSize(2);
-        assertThat(log.ofRecord(id, PageQuery.of(0, 10)).totalElements()).isZero();
+        assertThat(log.ofRecord(id, List.of(OrgPath.ROOT), PageQuery.of(0, 10)).totalElements())
+                .isZero();
 
-        relay.watch(collection);
         relay.sweep();
 
-        var lines = log.ofRecord(id, PageQuery.of(0, 10));
+        var lines = log.ofRecord(id, List.of(OrgPath.ROOT), PageQuery.of(0, 10));
         assertThat(lines.totalElements()).isEqualTo(2);
         assertThat(lines.content().getFirst().changes())
                 .extracting(c -> c.field() + ":" + c.from() + "→" + c.to())
@@ -77,7 +79,9 @@ class AuditRelayIntegrationTest {
         Document drained =
                 mongo.getCollection(collection).find(Filters.eq("_id", id)).first();
         assertThat(drained.containsKey(AuditedWriter.PENDING)).isFalse();
-        assertThat(drained.containsKey(AuditedWriter.SINCE)).isFalse();
+        assertThat(mongo.getCollection(AuditRelay.MARKERS).countDocuments(Filters.eq("recordId", id)))
+                .as("the markers went with the lines")
+                .isZero();
     }
 
     @Test
@@ -92,7 +96,6 @@ class AuditRelayIntegrationTest {
         // The first drain stored the line, then the process died before removing it from the document.
         log.store(entry);
 
-        relay.watch(collection);
         relay.drain(collection, recordId);
         relay.sweep();
         log.store(entry);
@@ -110,10 +113,110 @@ class AuditRelayIntegrationTest {
                     .as(key)
                     .hasSize(1);
         }
-        assertThat(log.ofRecord(recordId, PageQuery.of(0, 10)).totalElements()).isEqualTo(1);
+        assertThat(log.ofRecord(recordId, List.of(OrgPath.ROOT), PageQuery.of(0, 10))
+                        .totalElements())
+                .isEqualTo(1);
         Document drained = mongo.getCollection(collection)
                 .find(Filters.eq("_id", recordId))
                 .first();
         assertThat(drained.containsKey(AuditedWriter.PENDING)).isFalse();
+    }
+
+    @Test
+    void theSweepFindsCrashedLinesByTheirMarkersAndDropsTheMarkersOfWritesThatNeverHappened() {
+        String collection = "audit_markers_" + System.nanoTime();
+        AuditRelay crashing = new AuditRelay(mongo, log, java.time.Duration.ofDays(1)) {
+            @Override
+            public void drain(String c, Object id) {}
+        };
+        AuditedWriter<MemberEvent> writer = new AuditedWriter<>(mongo, outbox, collection, "sample", events, crashing);
+        String crashed = UUID.randomUUID().toString();
+        writer.insert(
+                new Sample(crashed, "/hy/", "Chi bộ 1", 1), Change.silent(new Sample(crashed, "/hy/", "Chi bộ 1", 1)));
+        // A refused write (a duplicate id) leaves no marker behind.
+        assertThatThrownBy(() -> writer.insert(
+                        new Sample(crashed, "/hy/", "Chi bộ 9", 1),
+                        Change.silent(new Sample(crashed, "/hy/", "Chi bộ 9", 1))))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(markersOf(crashed)).isEqualTo(1);
+        // A document with a pending line but no marker: the sweep does not look through the collection.
+        String unmarked = UUID.randomUUID().toString();
+        mongo.getCollection(collection)
+                .insertOne(new Document("_id", unmarked)
+                        .append(
+                                AuditedWriter.PENDING,
+                                List.of(log.newEntry("sample", unmarked, "/hy/", "created", List.of()))));
+        // Markers of writes that never happened: an old one is dropped, a young one may still be on its way.
+        Document old = log.newEntry("sample", "never", "/hy/", "created", List.of());
+        old.put(
+                "at",
+                java.util.Date.from(
+                        java.time.Instant.now().minus(AuditRelay.STALE_AFTER).minusSeconds(60)));
+        relay.expect(collection, "never-" + old.getString("_id"), old);
+        Document young = log.newEntry("sample", "young", "/hy/", "created", List.of());
+        relay.expect(collection, "young-" + young.getString("_id"), young);
+
+        relay.sweep();
+
+        assertThat(log.ofRecord(crashed, List.of(OrgPath.ROOT), PageQuery.of(0, 10))
+                        .totalElements())
+                .isEqualTo(1);
+        assertThat(markersOf(crashed)).isZero();
+        assertThat(log.ofRecord(unmarked, List.of(OrgPath.ROOT), PageQuery.of(0, 10))
+                        .totalElements())
+                .isZero();
+        assertThat(mongo.getCollection(AuditRelay.MARKERS).countDocuments(Filters.eq("_id", old.getString("_id"))))
+                .isZero();
+        assertThat(mongo.getCollection(AuditRelay.MARKERS).countDocuments(Filters.eq("_id", young.getString("_id"))))
+                .isEqualTo(1);
+        mongo.getCollection(AuditRelay.MARKERS).deleteOne(Filters.eq("_id", young.getString("_id")));
+    }
+
+    @Test
+    void bucketsAreSplitBySizeAndAReplayedLineGoesToItsOwnBucketOnce() {
+        var actor = new vn.partycell.member.application.AuditActor(
+                "nhap-" + System.nanoTime(), "Người nhập", "", null, null, "import");
+        MongoAuditLog small = new MongoAuditLog(mongo, () -> actor, java.time.Clock.systemUTC(), 3);
+        String recordId = UUID.randomUUID().toString();
+        List<Document> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Document line = small.newEntry("member", recordId, "/hy/cb-1/", "updated", List.of());
+            lines.add(line);
+            small.store(line);
+        }
+        // The first line again, after its bucket filled and two more opened: stored nowhere else.
+        small.store(lines.getFirst());
+        small.store(lines.get(4));
+
+        String month = YearMonth.from(lines.getFirst().getDate("at").toInstant().atOffset(ZoneOffset.UTC))
+                .toString();
+        String subject = actor.subject();
+        for (String key : List.of("record:" + recordId, "user:" + subject)) {
+            List<Integer> sizes = new java.util.ArrayList<>();
+            for (int seq = 0; seq < 4; seq++) {
+                Document bucket = mongo.getCollection(MongoAuditLog.INDEX)
+                        .find(Filters.eq("_id", MongoAuditLog.bucketId(key, month, seq)))
+                        .first();
+                sizes.add(
+                        bucket == null
+                                ? 0
+                                : bucket.getList("refs", Document.class).size());
+            }
+            assertThat(sizes).as(key).containsExactly(3, 3, 1, 0);
+        }
+        var first = small.ofRecord(recordId, List.of(OrgPath.of("/hy/")), PageQuery.of(0, 5));
+        assertThat(first.totalElements()).isEqualTo(7);
+        assertThat(first.content()).hasSize(5);
+        var second = small.ofUser(subject, List.of(OrgPath.of("/hy/")), PageQuery.of(1, 5));
+        assertThat(second.content()).hasSize(2);
+        assertThat(second.content().getLast().id().toString())
+                .isEqualTo(lines.getFirst().getString("_id"));
+        assertThat(small.ofUser(subject, List.of(OrgPath.of("/khac/")), PageQuery.of(0, 5))
+                        .totalElements())
+                .isZero();
+    }
+
+    private long markersOf(String recordId) {
+        return mongo.getCollection(AuditRelay.MARKERS).countDocuments(Filters.eq("recordId", recordId));
     }
 }

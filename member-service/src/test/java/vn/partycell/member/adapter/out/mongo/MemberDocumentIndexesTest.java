@@ -41,4 +41,23 @@ class MemberDocumentIndexesTest {
                         new Document("orgPath", 1),
                         new Document("citizenId", 1));
     }
+
+    @Test
+    void theCardNumberIsAUniqueSparseKeyUnderANewNameSoAStoresOldIndexStays() {
+        MongoMappingContext context = new MongoMappingContext();
+        context.setAutoIndexCreation(true);
+        context.setSimpleTypeHolder(new MongoCustomConversions(List.of()).getSimpleTypeHolder());
+        Document options = StreamSupport.stream(
+                        IndexResolver.create(context)
+                                .resolveIndexFor(MemberDocument.class)
+                                .spliterator(),
+                        false)
+                .filter(i -> i.getIndexKeys().equals(new Document("partyCardNumber", 1)))
+                .findFirst()
+                .orElseThrow()
+                .getIndexOptions();
+        assertThat(options.getString("name")).isEqualTo(MemberDocument.PARTY_CARD_UNIQUE);
+        assertThat(options.getBoolean("unique")).isTrue();
+        assertThat(options.getBoolean("sparse")).isTrue();
+    }
 }

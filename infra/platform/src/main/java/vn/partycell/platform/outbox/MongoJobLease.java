@@ -1,8 +1,9 @@
-package vn.partycell.meeting.adapter.out.mongo;
+package vn.partycell.platform.outbox;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -11,20 +12,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Repository;
-import vn.partycell.meeting.application.JobLease;
+import vn.partycell.platform.kernel.JobLease;
 
 /**
- * A lease document per job ({@code job_leases}: {@code _id, holder, until}), like the platform's
- * outbox lease: taking it is one upsert that matches only an expired lease, so two replicas racing
- * for it collide on {@code _id} and one of them loses. ShedLock's MongoDB provider was the first
- * choice; no release of it builds on ShedLock 7 (Spring 7), see the compliance notes in the README.
+ * Job leases as documents {@code {_id: job, holder, until, takenAt}} in {@code job_leases}, like
+ * {@link OutboxLease} for the relay: taking or renewing is one conditional upsert that matches only a
+ * lease that expired or is already ours, so two replicas racing for it collide on the unique {@code
+ * _id} and one of them loses (no transactions needed). The holder is this instance (one per bean).
+ * ShedLock's MongoDB provider was the first choice; no release of it builds on ShedLock 7 (Spring 7).
  */
-@Repository
 public class MongoJobLease implements JobLease {
 
-    static final String COLLECTION = "job_leases";
+    public static final String COLLECTION = "job_leases";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -39,9 +40,10 @@ public class MongoJobLease implements JobLease {
     public boolean tryHold(String job, Duration duration) {
         Instant now = clock.instant();
         try {
-            mongo.getCollection(COLLECTION)
-                    .updateOne(
-                            Filters.and(Filters.eq("_id", job), Filters.lt("until", Date.from(now))),
+            leases().updateOne(
+                            Filters.and(
+                                    Filters.eq("_id", job),
+                                    Filters.or(Filters.eq("holder", holder), Filters.lt("until", Date.from(now)))),
                             Updates.combine(
                                     Updates.set("holder", holder),
                                     Updates.set("until", Date.from(now.plus(duration))),
@@ -64,6 +66,10 @@ public class MongoJobLease implements JobLease {
     @Override
     public void release(String job) {
         // Only our own lease: one that expired and was taken over belongs to its new holder.
-        mongo.getCollection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", job), Filters.eq("holder", holder)));
+        leases().deleteOne(Filters.and(Filters.eq("_id", job), Filters.eq("holder", holder)));
+    }
+
+    private MongoCollection<Document> leases() {
+        return mongo.getCollection(COLLECTION);
     }
 }
