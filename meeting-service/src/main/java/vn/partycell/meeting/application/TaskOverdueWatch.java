@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import vn.partycell.meeting.domain.MeetingTask;
 import vn.partycell.meeting.domain.TaskId;
 import vn.partycell.platform.kernel.ConflictException;
+import vn.partycell.platform.kernel.JobLease;
 import vn.partycell.platform.kernel.VietnamTime;
 
 /**

@@ -36,6 +36,7 @@ import vn.partycell.meeting.domain.TaskId;
 import vn.partycell.meeting.domain.TaskProgress;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.VietnamTime;
+import vn.partycell.platform.outbox.MongoJobLease;
 import vn.partycell.platform.outbox.OutboundEvents;
 import vn.partycell.platform.outbox.OutboxStore;
 import vn.partycell.platform.test.InMemoryMongo;
