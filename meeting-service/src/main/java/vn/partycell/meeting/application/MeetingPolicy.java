@@ -51,7 +51,8 @@ public record MeetingPolicy(
     public record YearPolicy(Map<MeetingKind, @Valid QuorumSetting> quorum) {
 
         public YearPolicy {
-            quorum = quorum == null ? Map.of() : new EnumMap<>(quorum.isEmpty() ? Map.of() : quorum);
+            // An override that names no quorum (absent, or written empty) takes every kind from the default.
+            quorum = quorum == null || quorum.isEmpty() ? Map.of() : new EnumMap<>(quorum);
             quorum.values().forEach(QuorumSetting::rule);
         }
     }

@@ -70,6 +70,22 @@ class MeetingPolicyTest {
     }
 
     @Test
+    void aYearOverrideWhoseQuorumIsWrittenEmptyKeepsTheDefaultQuorum() {
+        // Failed at start before (@NotEmpty on a year's quorum): a year may carry only its compliance.
+        runner.withPropertyValues(
+                        "partycell.policy.years.2027.quorum=", "partycell.policy.years.2027.compliance.REGULAR=QUARTER")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MeetingPolicy.class)
+                                    .quorum(2027, MeetingKind.CONGRESS)
+                                    .required(9))
+                            .isEqualTo(6);
+                    assertThat(context.getBean(CompliancePolicy.class).every(2027, MeetingKind.REGULAR))
+                            .isEqualTo(PeriodLength.QUARTER);
+                });
+    }
+
+    @Test
     void anImpossibleFractionStopsTheStart() {
         runner.withPropertyValues("partycell.policy.default.quorum.REGULAR.numerator=3")
                 .run(context -> assertThat(context).hasFailed());
