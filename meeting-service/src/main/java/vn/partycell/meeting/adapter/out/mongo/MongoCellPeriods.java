@@ -114,8 +114,8 @@ public class MongoCellPeriods implements CellPeriods {
         Document facts = d == null || d.get("facts") == null
                 ? null
                 : d.get("facts", Document.class).get(meeting, Document.class);
-        if (facts == null) {
-            return false;
+        if (facts == null || facts.getString("kind") == null) {
+            return false; // counted before the per-meeting facts were kept (an amendment alone leaves no kind)
         }
         MeetingKind kind = MeetingKind.valueOf(facts.getString("kind"));
         Update update = new Update()
