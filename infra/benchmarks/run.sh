@@ -19,9 +19,11 @@
 #     BENCH_READ_CONNECTIONS (4,32,128)  BENCH_READ_SECONDS (10)  BENCH_READ_WARMUP_SECONDS (20, per target)  BENCH_READ_ROUNDS (3, median)
 # compliance: writes BENCH_COMPLIANCE_CELLS (10000) cells under BENCH_COMPLIANCE_COMMITTEES (20) with a year of
 #   closed meetings (regular in BENCH_COMPLIANCE_REGULAR_SHARE 0.92 of months, thematic in 0.9 of quarters,
-#   BENCH_COMPLIANCE_MEMBERS 8 attendance lines) straight into meeting-service's store, then times the daily
-#   watch (twice), the province-wide list (month, quarter; median of BENCH_COMPLIANCE_LIST_ROUNDS 5) and one
-#   aggregation pass over the same meetings on the same store, and prints the ratios.
+#   BENCH_COMPLIANCE_MEMBERS 8 attendance lines, 80% of meetings graded) straight into meeting-service's store
+#   in bulk (insertMany of 10,000 documents; the period documents in the shape MongoCellPeriods keeps), then
+#   times the daily watch (twice), the province-wide list (month and quarter by attendance rate, month by grade;
+#   median of BENCH_COMPLIANCE_LIST_ROUNDS 5) and one aggregation pass over the same meetings on the same
+#   store, and prints the ratios.
 #
 # import: 100,000 valid rows (BENCH_IMPORT_ROWS) as one CSV through POST
 #   /api/v1/org-units/{cellId}/member-imports at member-service, followed until finished; prints the

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import vn.partycell.evaluation.domain.AmendedMeeting;
 import vn.partycell.evaluation.domain.ClosedMeeting;
 import vn.partycell.evaluation.domain.MeetingEntry;
 import vn.partycell.evaluation.domain.MemberId;
@@ -50,7 +51,7 @@ public class ScorecardProjection {
             if (current == null || !current.contains(entry.meetingId())) {
                 writes.add(new ScorecardRepository.Replacement(
                         Scorecard.record(current, memberId, year, entry, rule),
-                        current == null ? 0 : current.meetings().size(),
+                        current == null ? 0 : current.version(),
                         entry.meetingId()));
             }
         });
@@ -60,6 +61,44 @@ public class ScorecardProjection {
             changed |= apply(memberId, year, entries.get(memberId), rule);
         }
         return changed ? Effect.APPLIED : Effect.DUPLICATE;
+    }
+
+    /**
+     * Applies an approved amendment of a closed meeting ({@code meetings.meeting.amended}) to each
+     * corrected member's scorecard of the meeting's year: the entry takes the corrected line and
+     * keeps the amendment beside the line it replaced. Once per member and amendment id, in one
+     * conditional write each, so a redelivery or a replay changes nothing; amendments applied in
+     * any order, before or after the closed meeting itself, give the same scorecard.
+     */
+    public Effect onMeetingAmended(AmendedMeeting amendment) {
+        int year = amendment.year();
+        RemovalReviewPolicy rule = policy.removalReview(year);
+        boolean changed = false;
+        for (AmendedMeeting.Line line : amendment.corrections()) {
+            changed |= correct(amendment, line, year, rule);
+        }
+        return changed ? Effect.APPLIED : Effect.DUPLICATE;
+    }
+
+    private boolean correct(AmendedMeeting amendment, AmendedMeeting.Line line, int year, RemovalReviewPolicy rule) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Scorecard> stored = scorecards.find(line.memberId(), year);
+            if (stored.isPresent() && stored.get().corrected(amendment.meetingId(), amendment.amendmentId())) {
+                return false;
+            }
+            var change = Scorecard.correct(
+                    stored.orElse(null),
+                    line.memberId(),
+                    year,
+                    amendment.minutes(line),
+                    amendment.correction(line),
+                    rule);
+            if (scorecards.correct(change, stored.map(Scorecard::version).orElse(0))) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("Scorecard " + line.memberId() + "/" + year + " not corrected after "
+                + MAX_ATTEMPTS + " attempts: concurrent writes kept winning");
     }
 
     /**
@@ -73,8 +112,8 @@ public class ScorecardProjection {
                 return false;
             }
             var change = Scorecard.record(stored.orElse(null), memberId, year, entry, rule);
-            int storedMeetings = stored.map(s -> s.meetings().size()).orElse(0);
-            if (scorecards.replace(change, storedMeetings, entry.meetingId())) {
+            int storedVersion = stored.map(Scorecard::version).orElse(0);
+            if (scorecards.replace(change, storedVersion, entry.meetingId())) {
                 return true;
             }
         }

@@ -31,7 +31,7 @@ public interface ScorecardRepository {
     }
 
     /** One conditional write as {@link #replace}, for a whole meeting's members. */
-    record Replacement(Change<Scorecard, ScorecardEvent> change, int storedMeetings, MeetingId addedMeeting) {
+    record Replacement(Change<Scorecard, ScorecardEvent> change, int storedVersion, MeetingId addedMeeting) {
 
         public Scorecard next() {
             return change.state();
@@ -44,19 +44,27 @@ public interface ScorecardRepository {
      */
     default List<MemberId> replaceAll(List<Replacement> replacements) {
         return replacements.stream()
-                .filter(r -> !replace(r.change(), r.storedMeetings(), r.addedMeeting()))
+                .filter(r -> !replace(r.change(), r.storedVersion(), r.addedMeeting()))
                 .map(r -> r.next().memberId())
                 .toList();
     }
 
     /**
-     * Writes the change's scorecard in place of the version that was read, which held {@code
-     * storedMeetings} meetings (0: none was stored) and not {@code addedMeeting}, together with the
+     * Writes the change's scorecard in place of the version that was read ({@link
+     * Scorecard#version()} {@code storedVersion}; 0: none was stored), which did not hold {@code
+     * addedMeeting}, together with the
      * events the scorecard decided (the outbox). One conditional write: false when the stored
      * scorecard is no longer that version (another write came first, or the meeting is already on
      * it), and then nothing was written and nothing will be published.
      */
-    boolean replace(Change<Scorecard, ScorecardEvent> change, int storedMeetings, MeetingId addedMeeting);
+    boolean replace(Change<Scorecard, ScorecardEvent> change, int storedVersion, MeetingId addedMeeting);
+
+    /**
+     * Writes a corrected scorecard (an amendment applied) in place of the version that was read
+     * ({@code storedVersion}; 0: none was stored), with its events, in one conditional write; false
+     * when another write came first, and then nothing was written.
+     */
+    boolean correct(Change<Scorecard, ScorecardEvent> change, int storedVersion);
 
     /**
      * Records the org path of a cell as its latest meeting reports it: kept only when the meeting

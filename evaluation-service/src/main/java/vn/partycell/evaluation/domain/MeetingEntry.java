@@ -1,7 +1,11 @@
 package vn.partycell.evaluation.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import vn.partycell.platform.kernel.OrgPath;
 
 /**
@@ -19,7 +23,46 @@ public record MeetingEntry(
         Instant startsAt,
         int month,
         AttendanceStatus status,
-        boolean spoke) {
+        boolean spoke,
+        List<Correction> corrections) {
+
+    /**
+     * One approved amendment of this member's line ({@code meetings.meeting.amended}), applied once
+     * by its id.
+     */
+    public record Correction(
+            UUID amendmentId,
+            Instant approvedAt,
+            AttendanceStatus beforeStatus,
+            boolean beforeSpoke,
+            AttendanceStatus status,
+            boolean spoke) {
+
+        public Correction {
+            Objects.requireNonNull(amendmentId, "amendmentId");
+            Objects.requireNonNull(approvedAt, "approvedAt");
+            Objects.requireNonNull(beforeStatus, "beforeStatus");
+            Objects.requireNonNull(status, "status");
+        }
+
+        /** Approval order: by approval time, then by id, whatever order the events arrived in. */
+        static final Comparator<Correction> APPROVAL_ORDER =
+                Comparator.comparing(Correction::approvedAt).thenComparing(c -> c.amendmentId.toString());
+    }
+
+    /** An entry as the closed minutes have it, with no amendment. */
+    public MeetingEntry(
+            MeetingId meetingId,
+            CellId cellId,
+            OrgPath orgPath,
+            MeetingKind kind,
+            String title,
+            Instant startsAt,
+            int month,
+            AttendanceStatus status,
+            boolean spoke) {
+        this(meetingId, cellId, orgPath, kind, title, startsAt, month, status, spoke, List.of());
+    }
 
     public MeetingEntry {
         Objects.requireNonNull(meetingId, "meetingId");
@@ -32,6 +75,33 @@ public record MeetingEntry(
         if (month < 1 || month > 12) {
             throw new IllegalArgumentException("Tháng phải từ 1 đến 12, nhận được " + month);
         }
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
+    }
+
+    public boolean corrected(UUID amendmentId) {
+        return corrections.stream().anyMatch(c -> c.amendmentId().equals(amendmentId));
+    }
+
+    /**
+     * This entry with one more approved amendment. The line in force is the one of the latest
+     * amendment in approval order, so amendments applied in any order give the same entry; an
+     * amendment already applied changes nothing.
+     */
+    public MeetingEntry correct(Correction correction) {
+        if (corrected(correction.amendmentId())) {
+            return this;
+        }
+        List<Correction> all = new ArrayList<>(corrections);
+        all.add(correction);
+        all.sort(Correction.APPROVAL_ORDER);
+        Correction latest = all.getLast();
+        return new MeetingEntry(
+                meetingId, cellId, orgPath, kind, title, startsAt, month, latest.status(), latest.spoke(), all);
+    }
+
+    /** One write on the scorecard: the entry itself, and each amendment applied to it. */
+    int writes() {
+        return 1 + corrections.size();
     }
 
     /** Present or late: the member took part. */

@@ -65,12 +65,58 @@ public record Scorecard(MemberId memberId, int year, List<MeetingEntry> meetings
         return Change.of(
                 next,
                 new ScorecardEvent.UnexcusedAbsenceCounted(
-                        next.memberId(),
-                        next.year(),
-                        entry,
-                        next.unexcusedAbsenceMonths(),
-                        policy,
-                        next.meetings().size()));
+                        next.memberId(), next.year(), entry, next.unexcusedAbsenceMonths(), policy, next.version()));
+    }
+
+    /**
+     * Applies an approved amendment of one meeting to the member's line (đính chính biên bản): the
+     * entry keeps the amendment beside the line it replaced, so the figures stay traceable. When the
+     * scorecard does not hold the meeting yet (its closed event comes later, or was lost to the
+     * dead-letter topic), the entry starts from {@code minutes} (the line before the amendment) and
+     * the closed meeting, once it comes, finds it there. A line that becomes an unexcused absence is
+     * announced as one ({@link ScorecardEvent.UnexcusedAbsenceCounted}); one that stops being one is
+     * not announced (no contract yet), but leaves every figure and the removal-review list.
+     */
+    public static Change<Scorecard, ScorecardEvent> correct(
+            Scorecard stored,
+            MemberId memberId,
+            int year,
+            MeetingEntry minutes,
+            MeetingEntry.Correction correction,
+            RemovalReviewPolicy policy) {
+        MeetingEntry before =
+                stored == null ? null : stored.entry(minutes.meetingId()).orElse(null);
+        MeetingEntry after = (before == null ? minutes : before).correct(correction);
+        List<MeetingEntry> entries = new ArrayList<>(stored == null ? List.of() : stored.meetings());
+        entries.removeIf(e -> e.meetingId().equals(minutes.meetingId()));
+        entries.add(after);
+        Scorecard next = new Scorecard(memberId, year, entries);
+        boolean newlyMissed = Figure.MISSED.counts(after) && (before == null || !Figure.MISSED.counts(before));
+        if (!newlyMissed) {
+            return Change.silent(next);
+        }
+        return Change.of(
+                next,
+                new ScorecardEvent.UnexcusedAbsenceCounted(
+                        memberId, year, after, next.unexcusedAbsenceMonths(), policy, next.version()));
+    }
+
+    /** Whether this amendment of the meeting is already on the scorecard. */
+    public boolean corrected(MeetingId meetingId, java.util.UUID amendmentId) {
+        return entry(meetingId).map(e -> e.corrected(amendmentId)).orElse(false);
+    }
+
+    public java.util.Optional<MeetingEntry> entry(MeetingId meetingId) {
+        return meetings.stream().filter(e -> e.meetingId().equals(meetingId)).findFirst();
+    }
+
+    /**
+     * How many writes made this scorecard: one per meeting and one per amendment applied. Derived
+     * from the entries (a replay gives the same number); every write raises it, so a conditional
+     * write on it loses to any other.
+     */
+    public int version() {
+        return meetings.stream().mapToInt(MeetingEntry::writes).sum();
     }
 
     public boolean contains(MeetingId meetingId) {

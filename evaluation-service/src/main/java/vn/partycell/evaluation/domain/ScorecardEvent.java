@@ -17,7 +17,8 @@ public sealed interface ScorecardEvent {
      *
      * @param meeting the entry just added (its cell and org path are where the absence happened)
      * @param unexcusedAbsenceMonths ascending, each once, this meeting's month included
-     * @param version the scorecard's number of meetings after the write; a higher version is newer
+     * @param version the scorecard's {@link Scorecard#version()} after the write (its meetings, plus the
+     *     amendments applied); a higher version is newer
      */
     record UnexcusedAbsenceCounted(
             MemberId memberId,

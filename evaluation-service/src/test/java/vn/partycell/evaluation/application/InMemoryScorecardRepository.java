@@ -19,7 +19,7 @@ import vn.partycell.platform.kernel.ResultPage;
 
 /**
  * The port's rules in memory, for use-case tests without Spring or a database: a scorecard is
- * replaced only in the version that was read; a cell keeps the path of its latest meeting; the
+ * replaced only in the version that was read ({@link Scorecard#version()}); a cell keeps the path of its latest meeting; the
  * removal-review list is most months first, then by member id. The events of each write that
  * applied are kept in {@link #published}, in order, as the outbox would publish them.
  */
@@ -40,7 +40,16 @@ public class InMemoryScorecardRepository implements ScorecardRepository {
     }
 
     @Override
-    public boolean replace(Change<Scorecard, ScorecardEvent> change, int storedMeetings, MeetingId addedMeeting) {
+    public boolean replace(Change<Scorecard, ScorecardEvent> change, int storedVersion, MeetingId addedMeeting) {
+        return write(change, storedVersion, addedMeeting);
+    }
+
+    @Override
+    public boolean correct(Change<Scorecard, ScorecardEvent> change, int storedVersion) {
+        return write(change, storedVersion, null);
+    }
+
+    private boolean write(Change<Scorecard, ScorecardEvent> change, int storedVersion, MeetingId addedMeeting) {
         Scorecard next = change.state();
         replaces++;
         Runnable race = beforeNextReplace;
@@ -48,8 +57,8 @@ public class InMemoryScorecardRepository implements ScorecardRepository {
         race.run();
         String key = next.memberId() + ":" + next.year();
         Scorecard stored = cards.get(key);
-        int count = stored == null ? 0 : stored.meetings().size();
-        if (count != storedMeetings || (stored != null && stored.contains(addedMeeting))) {
+        int version = stored == null ? 0 : stored.version();
+        if (version != storedVersion || (stored != null && addedMeeting != null && stored.contains(addedMeeting))) {
             return false;
         }
         cards.put(key, next);

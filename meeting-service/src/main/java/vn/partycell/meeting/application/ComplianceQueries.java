@@ -32,12 +32,15 @@ import vn.partycell.platform.security.Role;
 @Service
 public class ComplianceQueries {
 
-    /** Sort names the API accepts, each with its key; nulls (no meeting, no grade) sort last either way. */
+    /**
+     * Sort names the API accepts, each with its key; nulls (no meeting, no grade) sort last either way.
+     * {@code grade} sorts by the place on the year's scale: ascending is best first.
+     */
     public static final Map<String, Function<CellCompliance, Comparable<?>>> SORTS = Map.of(
             "compliance", c -> c.status(),
             "attendanceRate", c -> c.facts().attendanceRate(),
             "averageSpeakers", c -> c.facts().averageSpeakers(),
-            "grade", c -> c.facts().grade(),
+            "grade", c -> c.facts().gradeRank(),
             "closedMeetings", c -> c.facts().closed(),
             "code", c -> c.cell().code(),
             "name", c -> c.cell().name(),

@@ -3,7 +3,6 @@ package vn.partycell.meeting.application;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.EnumMap;
 import java.util.Map;
@@ -45,10 +44,15 @@ public record MeetingPolicy(
         }
     }
 
-    public record YearPolicy(@NotEmpty Map<MeetingKind, @Valid QuorumSetting> quorum) {
+    /**
+     * One year's values. A {@code years.<year>} override may name any subset (only {@code compliance},
+     * for instance): what it leaves out comes from the default, which names every kind (checked above).
+     */
+    public record YearPolicy(Map<MeetingKind, @Valid QuorumSetting> quorum) {
 
         public YearPolicy {
-            quorum = quorum == null ? Map.of() : new EnumMap<>(quorum.isEmpty() ? Map.of() : quorum);
+            // An override that names no quorum (absent, or written empty) takes every kind from the default.
+            quorum = quorum == null || quorum.isEmpty() ? Map.of() : new EnumMap<>(quorum);
             quorum.values().forEach(QuorumSetting::rule);
         }
     }

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * One cell's meeting facts in one period (the compliance read model): closed meetings by kind,
- * attendance lines and attendances summed over them, speakers summed over them, and the
- * superior's grade once grades are published ({@code null} until then).
+ * attendance lines and attendances summed over them (as amended), speakers summed over them, and
+ * the superior's grade of the period: the lowest grade in force among its graded meetings ({@code
+ * gradeRank} its place on the year's scale, 0 for the best), {@code null} while none is graded.
  */
 public record CellPeriodFacts(
         CellId cellId,
@@ -16,7 +17,8 @@ public record CellPeriodFacts(
         long expected,
         long attended,
         long speakers,
-        String grade) {
+        String grade,
+        Integer gradeRank) {
 
     public CellPeriodFacts {
         Objects.requireNonNull(cellId);
@@ -25,7 +27,7 @@ public record CellPeriodFacts(
 
     /** A period in which the cell closed no meeting. */
     public static CellPeriodFacts none(CellId cellId, Period period) {
-        return new CellPeriodFacts(cellId, period, 0, 0, 0, 0, 0, 0, null);
+        return new CellPeriodFacts(cellId, period, 0, 0, 0, 0, 0, 0, null, null);
     }
 
     /** Closed meetings of a kind; only regular and thematic meetings are counted apart. */

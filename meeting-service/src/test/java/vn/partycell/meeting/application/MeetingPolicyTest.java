@@ -9,11 +9,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import vn.partycell.meeting.domain.MeetingKind;
+import vn.partycell.meeting.domain.PeriodLength;
 
 class MeetingPolicyTest {
 
     @Configuration
-    @EnableConfigurationProperties(MeetingPolicy.class)
+    @EnableConfigurationProperties({MeetingPolicy.class, CompliancePolicy.class})
     static class Config {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -31,7 +32,25 @@ class MeetingPolicyTest {
                     "partycell.policy.default.quorum.EXTRAORDINARY.denominator=2",
                     "partycell.policy.default.quorum.CONGRESS.comparison=AT_LEAST",
                     "partycell.policy.default.quorum.CONGRESS.numerator=2",
-                    "partycell.policy.default.quorum.CONGRESS.denominator=3");
+                    "partycell.policy.default.quorum.CONGRESS.denominator=3",
+                    "partycell.policy.default.compliance.REGULAR=MONTH",
+                    "partycell.policy.default.compliance.THEMATIC=QUARTER");
+
+    @Test
+    void aYearOverrideMayCarryOnlyTheComplianceFrequencies() {
+        runner.withPropertyValues("partycell.policy.years.2027.compliance.REGULAR=QUARTER")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MeetingPolicy.class)
+                                    .quorum(2027, MeetingKind.REGULAR)
+                                    .required(9))
+                            .isEqualTo(5);
+                    CompliancePolicy compliance = context.getBean(CompliancePolicy.class);
+                    assertThat(compliance.every(2027, MeetingKind.REGULAR)).isEqualTo(PeriodLength.QUARTER);
+                    assertThat(compliance.every(2027, MeetingKind.THEMATIC)).isEqualTo(PeriodLength.QUARTER);
+                    assertThat(compliance.every(2026, MeetingKind.REGULAR)).isEqualTo(PeriodLength.MONTH);
+                });
+    }
 
     @Test
     void aYearOverridesOnlyWhatItNames() {
@@ -47,6 +66,22 @@ class MeetingPolicyTest {
                             .isEqualTo(6);
                     assertThat(policy.quorum(2027, MeetingKind.CONGRESS).required(9))
                             .isEqualTo(6);
+                });
+    }
+
+    @Test
+    void aYearOverrideWhoseQuorumIsWrittenEmptyKeepsTheDefaultQuorum() {
+        // Failed at start before (@NotEmpty on a year's quorum): a year may carry only its compliance.
+        runner.withPropertyValues(
+                        "partycell.policy.years.2027.quorum=", "partycell.policy.years.2027.compliance.REGULAR=QUARTER")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MeetingPolicy.class)
+                                    .quorum(2027, MeetingKind.CONGRESS)
+                                    .required(9))
+                            .isEqualTo(6);
+                    assertThat(context.getBean(CompliancePolicy.class).every(2027, MeetingKind.REGULAR))
+                            .isEqualTo(PeriodLength.QUARTER);
                 });
     }
 

@@ -28,7 +28,8 @@ class ComplianceRuleTest {
     }
 
     static CellPeriodFacts facts(WatchedUnit cell, int regular, int thematic) {
-        return new CellPeriodFacts(cell.cellId(), NOVEMBER, regular, thematic, regular + thematic, 10, 8, 6, null);
+        return new CellPeriodFacts(
+                cell.cellId(), NOVEMBER, regular, thematic, regular + thematic, 10, 8, 6, null, null);
     }
 
     @Test

@@ -17,7 +17,11 @@ public final class ScorecardResponses {
 
     private ScorecardResponses() {}
 
-    /** One meeting behind a number. Times are UTC on the wire; clients show Asia/Ho_Chi_Minh. */
+    /**
+     * One meeting behind a number. Times are UTC on the wire; clients show Asia/Ho_Chi_Minh. {@code
+     * status} and {@code spoke} are the line in force; {@code amendments} the approved corrections
+     * behind it (đính chính biên bản), in approval order, each with the line it replaced.
+     */
     public record MeetingRef(
             UUID meetingId,
             UUID cellId,
@@ -26,7 +30,8 @@ public final class ScorecardResponses {
             Instant startsAt,
             int month,
             AttendanceStatus status,
-            boolean spoke) {
+            boolean spoke,
+            List<AmendmentRef> amendments) {
 
         static MeetingRef of(MeetingEntry e) {
             return new MeetingRef(
@@ -37,11 +42,27 @@ public final class ScorecardResponses {
                     e.startsAt(),
                     e.month(),
                     e.status(),
-                    e.spoke());
+                    e.spoke(),
+                    e.corrections().stream().map(AmendmentRef::of).toList());
         }
 
         static List<MeetingRef> of(List<MeetingEntry> entries) {
             return entries.stream().map(MeetingRef::of).toList();
+        }
+    }
+
+    /** An approved amendment of the member's line: when, the line before it, and the line it set. */
+    public record AmendmentRef(
+            UUID amendmentId,
+            Instant approvedAt,
+            AttendanceStatus beforeStatus,
+            boolean beforeSpoke,
+            AttendanceStatus status,
+            boolean spoke) {
+
+        static AmendmentRef of(MeetingEntry.Correction c) {
+            return new AmendmentRef(
+                    c.amendmentId(), c.approvedAt(), c.beforeStatus(), c.beforeSpoke(), c.status(), c.spoke());
         }
     }
 

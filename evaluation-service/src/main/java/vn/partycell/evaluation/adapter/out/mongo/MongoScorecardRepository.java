@@ -2,6 +2,7 @@ package vn.partycell.evaluation.adapter.out.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
@@ -54,13 +55,15 @@ import vn.partycell.platform.outbox.OutboxStore;
 
 /**
  * Scorecards in MongoDB, one document per member and year ({@code _id} "memberId:year"). The
- * document is a pure function of the meetings it holds: the entries in chronological order, plus
+ * document is a pure function of the meetings it holds (each with the approved amendments applied
+ * to it): the entries in chronological order, plus
  * the totals and absence months derived from them (stored so lists can filter and sort on them).
  * Nothing in it comes from the clock, so a replay rebuilds it byte for byte.
  *
  * <p>Writes are single-document and conditional (mongo-java-server has no transactions): insert
  * when none is stored (a duplicate key means another write came first), otherwise update only
- * the version read — same meeting count, and not yet holding the meeting being added. The events
+ * the version read ({@code version}: meetings plus amendments applied, see {@link Scorecard#version()}),
+ * and for a meeting being added, not yet holding it. The events
  * the scorecard decided ride in the same write, in the document's outbox ({@link OutboxStore}):
  * the update sets the scorecard's fields and appends to the outbox rather than replacing the whole
  * document, which would drop (or bring back) events the relay is publishing.
@@ -123,11 +126,11 @@ public class MongoScorecardRepository implements ScorecardRepository {
             Document document = document(r.next());
             List<OutboxEvent> outboxEvents = outboxEvents(r.change());
             written.addAll(outboxEvents);
-            if (r.storedMeetings() == 0) {
+            if (r.storedVersion() == 0) {
                 models.add(new InsertOneModel<>(OutboxStore.withEvents(document, outboxEvents)));
             } else {
                 models.add(new UpdateOneModel<>(
-                        sameVersion(document, r.storedMeetings(), r.addedMeeting()),
+                        sameVersion(document, r.storedVersion(), r.addedMeeting()),
                         OutboxStore.updateWithEvents(document, outboxEvents)));
             }
         }
@@ -157,10 +160,19 @@ public class MongoScorecardRepository implements ScorecardRepository {
     }
 
     @Override
-    public boolean replace(Change<Scorecard, ScorecardEvent> change, int storedMeetings, MeetingId addedMeeting) {
+    public boolean replace(Change<Scorecard, ScorecardEvent> change, int storedVersion, MeetingId addedMeeting) {
+        return write(change, storedVersion, addedMeeting);
+    }
+
+    @Override
+    public boolean correct(Change<Scorecard, ScorecardEvent> change, int storedVersion) {
+        return write(change, storedVersion, null);
+    }
+
+    private boolean write(Change<Scorecard, ScorecardEvent> change, int storedVersion, MeetingId addedMeeting) {
         Document document = document(change.state());
         List<OutboxEvent> outboxEvents = outboxEvents(change);
-        if (storedMeetings == 0) {
+        if (storedVersion == 0) {
             try {
                 mongo.execute(SCORECARDS, c -> c.insertOne(OutboxStore.withEvents(document, outboxEvents)));
             } catch (DuplicateKeyException e) {
@@ -169,7 +181,7 @@ public class MongoScorecardRepository implements ScorecardRepository {
             outbox.eventsWritten(outboxEvents);
             return true;
         }
-        Bson filter = sameVersion(document, storedMeetings, addedMeeting);
+        Bson filter = sameVersion(document, storedVersion, addedMeeting);
         Document update = OutboxStore.updateWithEvents(document, outboxEvents);
         UpdateResult result = mongo.execute(SCORECARDS, c -> c.updateOne(filter, update));
         if (result == null || result.getMatchedCount() != 1) {
@@ -179,12 +191,18 @@ public class MongoScorecardRepository implements ScorecardRepository {
         return true;
     }
 
-    /** The version that was read: same meeting count, and not yet holding the meeting being added. */
-    private static Bson sameVersion(Document document, int storedMeetings, MeetingId addedMeeting) {
-        return and(
-                eq("_id", document.getString("_id")),
-                eq("meetingCount", storedMeetings),
-                ne("meetings.meetingId", addedMeeting.toString()));
+    /**
+     * The version that was read, and not yet holding the meeting being added (when one is). A
+     * document written before amendments were applied has no {@code version}: its meeting count is
+     * its version.
+     */
+    private static Bson sameVersion(Document document, int storedVersion, MeetingId addedMeeting) {
+        Bson version =
+                or(eq("version", storedVersion), and(exists("version", false), eq("meetingCount", storedVersion)));
+        Bson id = eq("_id", document.getString("_id"));
+        return addedMeeting == null
+                ? and(id, version)
+                : and(id, version, ne("meetings.meetingId", addedMeeting.toString()));
     }
 
     private List<OutboxEvent> outboxEvents(Change<Scorecard, ScorecardEvent> change) {
@@ -264,6 +282,7 @@ public class MongoScorecardRepository implements ScorecardRepository {
                 .append("cellId", s.cellId().toString())
                 .append("orgPath", s.orgPath().value())
                 .append("meetingCount", s.meetings().size())
+                .append("version", s.version())
                 .append(
                         "totals",
                         new Document("attended", totals.count(Figure.ATTENDED))
@@ -289,7 +308,34 @@ public class MongoScorecardRepository implements ScorecardRepository {
                 .append("startsAt", e.startsAt().toString())
                 .append("month", e.month())
                 .append("status", e.status().name())
-                .append("spoke", e.spoke());
+                .append("spoke", e.spoke())
+                .append(
+                        "corrections",
+                        e.corrections().stream()
+                                .map(c -> new Document(
+                                                "amendmentId", c.amendmentId().toString())
+                                        .append("approvedAt", c.approvedAt().toString())
+                                        .append("beforeStatus", c.beforeStatus().name())
+                                        .append("beforeSpoke", c.beforeSpoke())
+                                        .append("status", c.status().name())
+                                        .append("spoke", c.spoke()))
+                                .toList());
+    }
+
+    private static List<MeetingEntry.Correction> corrections(Document entry) {
+        List<Document> stored = entry.getList("corrections", Document.class);
+        if (stored == null) {
+            return List.of();
+        }
+        return stored.stream()
+                .map(c -> new MeetingEntry.Correction(
+                        java.util.UUID.fromString(c.getString("amendmentId")),
+                        Instant.parse(c.getString("approvedAt")),
+                        AttendanceStatus.valueOf(c.getString("beforeStatus")),
+                        c.getBoolean("beforeSpoke"),
+                        AttendanceStatus.valueOf(c.getString("status")),
+                        c.getBoolean("spoke")))
+                .toList();
     }
 
     static Scorecard scorecard(Document d) {
@@ -303,7 +349,8 @@ public class MongoScorecardRepository implements ScorecardRepository {
                         Instant.parse(e.getString("startsAt")),
                         e.getInteger("month"),
                         AttendanceStatus.valueOf(e.getString("status")),
-                        e.getBoolean("spoke")))
+                        e.getBoolean("spoke"),
+                        corrections(e)))
                 .toList();
         return new Scorecard(MemberId.of(d.getString("memberId")), d.getInteger("year"), entries);
     }

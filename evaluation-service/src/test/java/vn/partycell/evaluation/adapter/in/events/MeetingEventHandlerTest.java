@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import vn.partycell.evaluation.application.CellGradeProjection;
+import vn.partycell.evaluation.application.InMemoryCellGrades;
 import vn.partycell.evaluation.application.InMemoryScorecardRepository;
 import vn.partycell.evaluation.application.PolicyProperties;
 import vn.partycell.evaluation.application.ScorecardProjection;
@@ -33,10 +35,13 @@ class MeetingEventHandlerTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     final InMemoryScorecardRepository scorecards = new InMemoryScorecardRepository();
-    final MeetingEventHandler handler = new MeetingEventHandler(new ScorecardProjection(
-            scorecards,
-            new PolicyProperties(
-                    new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(2, 3)), Map.of())));
+    final MeetingEventHandler handler = new MeetingEventHandler(
+            new ScorecardProjection(
+                    scorecards,
+                    new PolicyProperties(
+                            new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(2, 3)),
+                            Map.of())),
+            new CellGradeProjection(new InMemoryCellGrades()));
 
     final UUID cell = UUID.randomUUID();
     final UUID an = UUID.randomUUID();

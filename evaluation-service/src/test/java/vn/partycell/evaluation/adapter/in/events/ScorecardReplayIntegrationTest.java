@@ -47,7 +47,7 @@ class ScorecardReplayIntegrationTest {
 
     static final String GROUP = MeetingEventConsumers.GROUP;
     static final String BINDING = MeetingEventConsumers.BINDING;
-    static final List<String> READ_MODEL = List.of("scorecards", "cells");
+    static final List<String> READ_MODEL = List.of("scorecards", "cells", "cell_grades");
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -85,6 +85,8 @@ class ScorecardReplayIntegrationTest {
         Map<String, List<String>> live = readModel();
         assertThat(live.get("scorecards")).hasSize(7 + 1);
         assertThat(live.get("cells")).hasSize(2);
+        assertThat(live.get("cell_grades")).isNotEmpty().allMatch(g -> g.contains("\"revision\": 2"));
+        assertThat(live.get("scorecards")).anyMatch(s -> s.contains("amendmentId"));
         assertThat(live.get("cells").stream().filter(c -> c.contains("/hy/c/cb-y/")))
                 .hasSize(1);
 
@@ -114,7 +116,8 @@ class ScorecardReplayIntegrationTest {
      * A year of two cells: monthly regular meetings, quarterly thematic ones, a member who moves from
      * one cell to the other in July, a cell whose org path changes in July, a meeting at 00:30 on
      * 1 January (local) that counts for the next year; sent out of order, with a redelivery, a
-     * second event about one meeting, scheduled events and a poison record among them.
+     * second event about one meeting, amendments and grades (with a correction), scheduled events
+     * and a poison record among them.
      */
     private int[] sendAYearOfMeetings() {
         Random random = new Random(20250101L);
@@ -164,6 +167,20 @@ class ScorecardReplayIntegrationTest {
             }
             String id = m.send(events);
             closed++;
+            if (i % 4 == 1) {
+                // An approved amendment of the first member's line, and the superior's grade corrected once.
+                String status = m.statuses.getFirst();
+                String corrected = status.equals("ABSENT") ? "EXCUSED" : "ABSENT";
+                m.sendAmended(
+                        events,
+                        UUID.randomUUID(),
+                        m.startsAt.plusSeconds(86_400),
+                        ClosedMeetingEvent.correction(
+                                m.members.getFirst(), status, m.spoke.getFirst(), corrected, false));
+                m.sendGraded(events, 1, "GOOD");
+                m.sendGraded(events, 2, "FAIR");
+                closed += 3;
+            }
             if (i == 3) {
                 m.sendAgain(events, id);
                 closed++;

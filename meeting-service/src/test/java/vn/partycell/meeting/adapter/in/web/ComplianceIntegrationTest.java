@@ -336,6 +336,55 @@ class ComplianceIntegrationTest {
     }
 
     @Test
+    void anApprovedAmendmentAndTheSuperiorsGradeReachTheList() {
+        String meetingId = closeMeetingInHeldCell();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(lineOf(list("", superior), held)
+                                .path("attendanceRate")
+                                .asDouble())
+                        .isEqualTo(0.75));
+        Answer graded = http.post(
+                "/api/v1/meetings/" + meetingId + "/grade",
+                superior,
+                Map.of("grade", "FAIR", "comment", "Chuẩn bị chu đáo", "attended", true));
+        assertThat(graded.status()).as(graded.body().toString()).isEqualTo(201);
+        String cellPath = committeePath + "cb-a/";
+        String secretary = TestTokens.user("bt").grant(cellPath, "secretary").token();
+        String deputy = TestTokens.user("pbt").grant(cellPath, "secretary").token();
+        // The absentee was there after all, and spoke.
+        Answer proposed = http.post(
+                "/api/v1/meetings/" + meetingId + "/amendments",
+                secretary,
+                Map.of(
+                        "corrections",
+                        List.of(line(members.get(3), "PRESENT", true)),
+                        "reason",
+                        "Thư ký ghi nhầm điểm danh"));
+        assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(201);
+        Answer approved = http.post(
+                "/api/v1/meetings/" + meetingId + "/amendments/" + proposed.text("id") + "/decision",
+                deputy,
+                Map.of("approve", true));
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode a = lineOf(list("", superior), held);
+            assertThat(a.path("attendanceRate").asDouble()).isEqualTo(1.0);
+            assertThat(a.path("averageSpeakers").asDouble()).isEqualTo(3.0);
+            assertThat(a.path("grade").asString()).isEqualTo("FAIR");
+        });
+        String quarter = MONTH.getYear() + "-Q" + ((MONTH.getMonthValue() - 1) / 3 + 1);
+        JsonNode q = lineOf(http.get("/api/v1/compliance?unitId=" + committee + "&period=" + quarter, superior), held);
+        assertThat(q.path("attendanceRate").asDouble()).isEqualTo(1.0);
+        assertThat(q.path("grade").asString()).isEqualTo("FAIR");
+        // Graded cells first when sorted by grade (best first ascending); the ungraded one last either way.
+        assertThat(list("&sort=grade,asc", superior).body().path("content").findValuesAsString("cellId"))
+                .containsExactly(held.toString(), missed.toString());
+        assertThat(list("&sort=grade,desc", superior).body().path("content").findValuesAsString("cellId"))
+                .containsExactly(held.toString(), missed.toString());
+    }
+
+    @Test
     void scopeAndBadInputAnswerProblems() {
         // Outside the caller's subtree: 404, as for an unknown node.
         String outsider =

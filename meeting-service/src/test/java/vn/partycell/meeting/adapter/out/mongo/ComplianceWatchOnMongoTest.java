@@ -24,10 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.partycell.meeting.adapter.out.events.CellTopics;
 import vn.partycell.meeting.application.CompliancePolicy;
 import vn.partycell.meeting.application.ComplianceProjection;
+import vn.partycell.meeting.application.ComplianceQueries;
 import vn.partycell.meeting.application.ComplianceWatch;
 import vn.partycell.meeting.application.ComplianceWatchSettings;
 import vn.partycell.meeting.application.Occurrence;
 import vn.partycell.meeting.application.RosterUpdate;
+import vn.partycell.meeting.domain.AmendedMeetingFacts;
 import vn.partycell.meeting.domain.CellId;
 import vn.partycell.meeting.domain.ClosedMeetingFacts;
 import vn.partycell.meeting.domain.MeetingId;
@@ -35,11 +37,13 @@ import vn.partycell.meeting.domain.MeetingKind;
 import vn.partycell.meeting.domain.OrgUnitId;
 import vn.partycell.meeting.domain.OrgUnitKind;
 import vn.partycell.meeting.domain.Period;
+import vn.partycell.meeting.domain.PeriodGrade;
 import vn.partycell.meeting.domain.PeriodLength;
 import vn.partycell.meeting.domain.WatchedUnit;
 import vn.partycell.platform.kernel.ForbiddenException;
 import vn.partycell.platform.kernel.NotFoundException;
 import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.kernel.PageQuery;
 import vn.partycell.platform.outbox.MongoJobLease;
 import vn.partycell.platform.outbox.OutboundEvents;
 import vn.partycell.platform.outbox.OutboxStore;
@@ -269,5 +273,123 @@ class ComplianceWatchOnMongoTest {
         assertThat(units.liveCells(OrgPath.of("/hy/"), null, 10)).hasSize(1);
         assertThat(units.liveCells(OrgPath.of("/other/"), null, 10)).isEmpty();
         assertThat(new CellId(a.id().value())).isEqualTo(stored.cellId());
+    }
+
+    @Test
+    void anApprovedAmendmentMovesItsMeetingsFactsOnceInMonthAndQuarter() {
+        WatchedUnit a = cell("cb-a", LocalDate.of(2020, 1, 1));
+        ClosedMeetingFacts november = meeting(a, MeetingKind.REGULAR, LocalDate.of(2026, 11, 5), 3, 2);
+        projection.onMeetingClosed(november, new Occurrence("closed"));
+        // Two absentees were present after all, one of whom spoke.
+        AmendedMeetingFacts amendment = new AmendedMeetingFacts(
+                november.meetingId(), a.cellId(), UUID.randomUUID(), LocalDate.of(2026, 11, 5), 2, 1);
+        assertThat(projection.onMeetingAmended(amendment, new Occurrence("amended")))
+                .isEqualTo(RosterUpdate.APPLIED);
+        assertThat(projection.onMeetingAmended(amendment, new Occurrence("amended")))
+                .isEqualTo(RosterUpdate.NOT_KEPT);
+        for (Period period :
+                List.of(new Period(PeriodLength.MONTH, 2026, 11), new Period(PeriodLength.QUARTER, 2026, 4))) {
+            var facts = periods.find(List.of(a.cellId()), period).get(a.cellId());
+            assertThat(facts.attended()).as(period.key()).isEqualTo(5);
+            assertThat(facts.expected()).as(period.key()).isEqualTo(5);
+            assertThat(facts.attendanceRate()).as(period.key()).isEqualTo(1.0);
+            assertThat(facts.speakers()).as(period.key()).isEqualTo(3);
+        }
+        // An amendment of a meeting no period counts changes nothing.
+        AmendedMeetingFacts stray = new AmendedMeetingFacts(
+                MeetingId.random(), a.cellId(), UUID.randomUUID(), LocalDate.of(2026, 11, 6), 1, 0);
+        assertThat(projection.onMeetingAmended(stray, new Occurrence("stray"))).isEqualTo(RosterUpdate.NOT_KEPT);
+        assertThat(periods.find(List.of(a.cellId()), new Period(PeriodLength.MONTH, 2026, 11))
+                        .get(a.cellId())
+                        .attended())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aCancelledMeetingIsUncountedWithItsAmendedFacts() {
+        WatchedUnit a = cell("cb-a", LocalDate.of(2020, 1, 1));
+        ClosedMeetingFacts kept = meeting(a, MeetingKind.REGULAR, LocalDate.of(2026, 11, 5), 4, 3);
+        ClosedMeetingFacts voided = meeting(a, MeetingKind.THEMATIC, LocalDate.of(2026, 11, 20), 2, 1);
+        projection.onMeetingClosed(kept, new Occurrence("k"));
+        projection.onMeetingClosed(voided, new Occurrence("v"));
+        projection.onMeetingAmended(
+                new AmendedMeetingFacts(
+                        voided.meetingId(), a.cellId(), UUID.randomUUID(), LocalDate.of(2026, 11, 20), 1, 1),
+                new Occurrence("a"));
+        assertThat(projection.onMeetingCancelled(
+                        voided.meetingId(), a.cellId(), LocalDate.of(2026, 11, 20), new Occurrence("c")))
+                .isEqualTo(RosterUpdate.APPLIED);
+        assertThat(projection.onMeetingCancelled(
+                        voided.meetingId(), a.cellId(), LocalDate.of(2026, 11, 20), new Occurrence("c")))
+                .isEqualTo(RosterUpdate.NOT_KEPT);
+        for (Period period :
+                List.of(new Period(PeriodLength.MONTH, 2026, 11), new Period(PeriodLength.QUARTER, 2026, 4))) {
+            var facts = periods.find(List.of(a.cellId()), period).get(a.cellId());
+            assertThat(facts.closed()).as(period.key()).isEqualTo(1);
+            assertThat(facts.regular()).isEqualTo(1);
+            assertThat(facts.thematic()).isZero();
+            assertThat(facts.expected()).isEqualTo(5);
+            assertThat(facts.attended()).isEqualTo(4);
+            assertThat(facts.speakers()).isEqualTo(3);
+        }
+        // Counted again when its closed event is read again (a replay), and taken off again after it.
+        assertThat(projection.onMeetingClosed(voided, new Occurrence("v"))).isEqualTo(RosterUpdate.APPLIED);
+    }
+
+    @Test
+    void theSuperiorsGradesFillThePeriodTheLowestInForceAndTheListSortsByThem() {
+        WatchedUnit top = new WatchedUnit(
+                committee,
+                null,
+                OrgUnitKind.COMMITTEE,
+                "hy",
+                "Huyện ủy",
+                OrgPath.of("/hy/"),
+                LocalDate.of(2020, 1, 1),
+                null,
+                1);
+        projection.onOrgUnitChanged(top, new Occurrence("top"));
+        WatchedUnit good = cell("cb-a", LocalDate.of(2020, 1, 1));
+        WatchedUnit poor = cell("cb-b", LocalDate.of(2020, 1, 1));
+        WatchedUnit ungraded = cell("cb-c", LocalDate.of(2020, 1, 1));
+        ClosedMeetingFacts goodMeeting = meeting(good, MeetingKind.REGULAR, LocalDate.of(2026, 11, 5), 4, 3);
+        ClosedMeetingFacts poorMeeting = meeting(poor, MeetingKind.REGULAR, LocalDate.of(2026, 11, 5), 4, 3);
+        ClosedMeetingFacts poorThematic = meeting(poor, MeetingKind.THEMATIC, LocalDate.of(2026, 11, 25), 4, 3);
+        List.of(goodMeeting, poorMeeting, poorThematic)
+                .forEach(m -> projection.onMeetingClosed(m, new Occurrence("c")));
+        projection.onMeetingClosed(
+                meeting(ungraded, MeetingKind.REGULAR, LocalDate.of(2026, 11, 5), 4, 3), new Occurrence("u"));
+        assertThat(projection.onMeetingGraded(grade(goodMeeting, 1, "FAIR", 1), new Occurrence("g1")))
+                .isEqualTo(RosterUpdate.APPLIED);
+        assertThat(projection.onMeetingGraded(grade(goodMeeting, 2, "GOOD", 0), new Occurrence("g2")))
+                .isEqualTo(RosterUpdate.APPLIED);
+        // The first revision read again (a replay) leaves the correction in force.
+        assertThat(projection.onMeetingGraded(grade(goodMeeting, 1, "FAIR", 1), new Occurrence("g1")))
+                .isEqualTo(RosterUpdate.ALREADY_CURRENT);
+        projection.onMeetingGraded(grade(poorMeeting, 1, "GOOD", 0), new Occurrence("p1"));
+        projection.onMeetingGraded(grade(poorThematic, 1, "POOR", 3), new Occurrence("p2"));
+
+        Period november = new Period(PeriodLength.MONTH, 2026, 11);
+        var facts = periods.find(List.of(good.cellId(), poor.cellId(), ungraded.cellId()), november);
+        assertThat(facts.get(good.cellId()).grade()).isEqualTo("GOOD");
+        assertThat(facts.get(poor.cellId()).grade()).isEqualTo("POOR");
+        assertThat(facts.get(poor.cellId()).gradeRank()).isEqualTo(3);
+        assertThat(facts.get(ungraded.cellId()).grade()).isNull();
+        assertThat(periods.find(List.of(poor.cellId()), new Period(PeriodLength.QUARTER, 2026, 4))
+                        .get(poor.cellId())
+                        .grade())
+                .isEqualTo("POOR");
+
+        ComplianceQueries queries = new ComplianceQueries(units, periods, policy(Map.of()), clock);
+        Caller superior = new Caller("hu", Optional.empty(), List.of(new Grant(OrgPath.of("/hy/"), Role.SUPERIOR)));
+        var best = queries.list(superior, committee, november, PageQuery.of(0, 10, PageQuery.Order.asc("grade")));
+        assertThat(best.content()).extracting(c -> c.cell().code()).containsExactly("cb-a", "cb-b", "cb-c");
+        var worst = queries.list(superior, committee, november, PageQuery.of(0, 10, PageQuery.Order.desc("grade")));
+        assertThat(worst.content()).extracting(c -> c.cell().code()).containsExactly("cb-b", "cb-a", "cb-c");
+    }
+
+    static PeriodGrade grade(ClosedMeetingFacts m, int revision, String code, int rank) {
+        return new PeriodGrade(
+                m.meetingId(), m.cellId(), m.heldOn().getYear(), m.heldOn().getMonthValue(), revision, code, rank);
     }
 }
