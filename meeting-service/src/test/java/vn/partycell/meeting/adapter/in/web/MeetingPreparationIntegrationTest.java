@@ -339,7 +339,7 @@ class MeetingPreparationIntegrationTest {
         assertThat(http.put("/api/v1/meetings/" + id + "/attendance", secretary, Map.of("entries", lines))
                         .status())
                 .isEqualTo(200);
-        assertThat(closeWaivingTasks(id).status()).isEqualTo(200);
+        assertThat(ClosingWithWaivers.close(http, secretary, id).status()).isEqualTo(200);
         assertRefused(upload(id, secretary, name, "application/pdf", PDF), 409, "meeting-closed");
         assertThat(send(base + "/" + kept, secretary, "DELETE")).isEqualTo(409);
         assertThat(http.get(base, member).body()).hasSize(1);
@@ -393,23 +393,5 @@ class MeetingPreparationIntegrationTest {
         if (code != null) {
             assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo(code);
         }
-    }
-
-    /** Closes, first recording the secretary's reason for every present member still without a task. */
-    private Answer closeWaivingTasks(String meetingId) {
-        Answer refused = http.post("/api/v1/meetings/" + meetingId + "/close", secretary, Map.of());
-        if (refused.status() != 422 || !"tasks-missing".equals(refused.text("code"))) {
-            return refused;
-        }
-        refused.body()
-                .path("members")
-                .forEach(m -> assertThat(http.put(
-                                        "/api/v1/meetings/" + meetingId + "/task-waivers/"
-                                                + m.path("memberId").asString(),
-                                        secretary,
-                                        Map.of("reason", "Ốm dài ngày, chưa nhận nhiệm vụ"))
-                                .status())
-                        .isEqualTo(200));
-        return http.post("/api/v1/meetings/" + meetingId + "/close", secretary, Map.of());
     }
 }

@@ -234,7 +234,7 @@ class ProceedingsIntegrationTest {
                 .as("5 of 9 full members is more than half")
                 .isTrue();
 
-        Answer closed = closeWaivingTasks(id);
+        Answer closed = ClosingWithWaivers.close(http, secretary, id);
         assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
         Answer afterClose = http.post(base(id) + "/speeches", secretary, Map.of("memberId", full.get(8)));
         assertThat(afterClose.status()).isEqualTo(409);
@@ -415,23 +415,5 @@ class ProceedingsIntegrationTest {
                             String.valueOf(res.getHeaders().getContentType()),
                             res.getHeaders().getETag());
                 });
-    }
-
-    /** Closes, first recording the secretary's reason for every present member still without a task. */
-    private Answer closeWaivingTasks(String meetingId) {
-        Answer refused = http.post("/api/v1/meetings/" + meetingId + "/close", secretary, Map.of());
-        if (refused.status() != 422 || !"tasks-missing".equals(refused.text("code"))) {
-            return refused;
-        }
-        refused.body()
-                .path("members")
-                .forEach(m -> assertThat(http.put(
-                                        "/api/v1/meetings/" + meetingId + "/task-waivers/"
-                                                + m.path("memberId").asString(),
-                                        secretary,
-                                        Map.of("reason", "Ốm dài ngày, chưa nhận nhiệm vụ"))
-                                .status())
-                        .isEqualTo(200));
-        return http.post("/api/v1/meetings/" + meetingId + "/close", secretary, Map.of());
     }
 }
