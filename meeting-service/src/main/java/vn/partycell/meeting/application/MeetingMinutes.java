@@ -138,7 +138,7 @@ public class MeetingMinutes {
     }
 
     private Minutes.SelfCriticism selfCriticism(ClosedMeeting meeting, Function<MemberId, String> name) {
-        YearMonth month = YearMonth.from(VietnamTime.date(meeting.startsAt()));
+        YearMonth month = YearMonth.from(meeting.localStart());
         return selfCriticism
                 .find(new SelfCriticismRoundId(meeting.cellId(), month))
                 .filter(round -> round.picked() != null)

@@ -67,8 +67,4 @@ public record Minutes(
             changes = List.copyOf(changes);
         }
     }
-
-    public long present() {
-        return attendance.stream().filter(l -> l.status().attended()).count();
-    }
 }
