@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.http.clients.read-timeout=500ms")
+        properties = "partycell.gateway.read-timeout=500ms")
 class GatewayBackendFailureTest {
 
     static final int CLOSED_PORT = closedPort();

@@ -89,6 +89,12 @@ final class StubBackend implements AutoCloseable {
             echo.put("protocol", exchange.getProtocol());
             echo.put("cookie", exchange.getRequestHeaders().getFirst("Cookie"));
             echo.put("acceptEncoding", exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+            echo.put("forwardedFor", exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
+            echo.put("forwardedProto", exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"));
+            echo.put("forwardedHost", exchange.getRequestHeaders().getFirst("X-Forwarded-Host"));
+            echo.put("forwarded", exchange.getRequestHeaders().getFirst("Forwarded"));
+            echo.put("hopOnly", exchange.getRequestHeaders().getFirst("X-Hop-Only"));
+            echo.put("endToEnd", exchange.getRequestHeaders().getFirst("X-End-To-End"));
             // Read as it arrives and counted, so that a test sees whether a body is streamed through.
             java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
             byte[] buffer = new byte[8192];

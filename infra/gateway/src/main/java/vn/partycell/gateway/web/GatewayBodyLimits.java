@@ -2,6 +2,7 @@ package vn.partycell.gateway.web;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.server.PathContainer;
 import org.springframework.util.unit.DataSize;
@@ -18,13 +19,20 @@ import org.springframework.web.util.pattern.PathPatternParser;
 @ConfigurationProperties("partycell.gateway")
 public record GatewayBodyLimits(@DefaultValue("1MB") DataSize maxBodySize, List<UploadRoute> uploadRoutes) {
 
-    public record UploadRoute(String path, DataSize maxBodySize) {
+    public record UploadRoute(String path, DataSize maxBodySize, PathPattern pattern) {
+
+        @ConstructorBinding
+        public UploadRoute(String path, DataSize maxBodySize) {
+            this(path, maxBodySize, null);
+        }
 
         public UploadRoute {
             if (path == null || path.isBlank() || maxBodySize == null || maxBodySize.isNegative()) {
                 throw new IllegalArgumentException(
                         "partycell.gateway.upload-routes[]: path and a non-negative max-body-size are required");
             }
+            // Parsed once, at start: a bad pattern stops the gateway instead of failing the first upload.
+            pattern = PathPatternParser.defaultInstance.parse(path);
         }
     }
 
@@ -33,8 +41,6 @@ public record GatewayBodyLimits(@DefaultValue("1MB") DataSize maxBodySize, List<
             throw new IllegalArgumentException("partycell.gateway.max-body-size must not be negative");
         }
         uploadRoutes = uploadRoutes == null ? List.of() : List.copyOf(uploadRoutes);
-        // Parsed at start: a bad pattern stops the gateway instead of failing the first upload.
-        uploadRoutes.forEach(route -> PathPatternParser.defaultInstance.parse(route.path()));
     }
 
     /** The limit, in bytes, for a request path (without the context path). */
@@ -49,8 +55,7 @@ public record GatewayBodyLimits(@DefaultValue("1MB") DataSize maxBodySize, List<
         }
         PathContainer container = PathContainer.parsePath(path);
         for (UploadRoute route : uploadRoutes) {
-            PathPattern pattern = PathPatternParser.defaultInstance.parse(route.path());
-            if (pattern.matches(container)) {
+            if (route.pattern().matches(container)) {
                 return route;
             }
         }

@@ -10,11 +10,11 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.Map;
-import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.client.RestClientException;
+import vn.partycell.gateway.proxy.BackendCallException;
+import vn.partycell.gateway.proxy.BackendHandlerMapping;
 
 /**
  * RFC 9457 problems for errors the gateway produces itself: an English {@code title} (the HTTP
@@ -59,11 +59,11 @@ public final class GatewayProblems {
     /**
      * The problem for a failed call to a backend, or {@code null} when the error is not one: 503
      * when it cannot be reached (refused, unknown host, connect timeout), 504 when it does not
-     * answer within {@code spring.http.clients.read-timeout}, 502 for anything else (not HTTP,
+     * answer within {@code partycell.gateway.read-timeout}, 502 for anything else (not HTTP,
      * connection dropped).
      */
     public static ProblemDetail forBackendFailure(Throwable error, HttpServletRequest request) {
-        if (!hasCause(error, RestClientException.class)) {
+        if (!hasCause(error, BackendCallException.class)) {
             return null;
         }
         String service = serviceOf(request);
@@ -126,14 +126,11 @@ public final class GatewayProblems {
         return known != null ? known.getReasonPhrase() : "HTTP " + status.value();
     }
 
-    /** The service behind the matched route: route ids are the service names, docs routes end in -api-docs. */
+    /** The service behind the matched route, if any. */
     static String serviceOf(HttpServletRequest request) {
-        if (request != null && request.getAttribute(MvcUtils.GATEWAY_ROUTE_ID_ATTR) instanceof String routeId) {
-            return routeId.endsWith("-api-docs")
-                    ? routeId.substring(0, routeId.length() - "-api-docs".length())
-                    : routeId;
-        }
-        return null;
+        return request != null && request.getAttribute(BackendHandlerMapping.SERVICE) instanceof String service
+                ? service
+                : null;
     }
 
     static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
