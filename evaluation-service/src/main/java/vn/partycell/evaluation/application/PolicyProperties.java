@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.validation.annotation.Validated;
 import vn.partycell.evaluation.domain.RemovalReviewPolicy;
+import vn.partycell.evaluation.domain.TaskPolicy;
 
 /**
  * The evaluation policy of each year (infra/docs/rules.md: every (rule) number is configuration): shipped
@@ -33,7 +34,7 @@ public record PolicyProperties(
     }
 
     /** One year's policy; a value left out of a year's override is taken from the default. */
-    public record YearPolicy(@Valid RemovalReviewSettings removalReview) {}
+    public record YearPolicy(@Valid RemovalReviewSettings removalReview, TaskSettings tasks) {}
 
     /** Months with unexcused absences that raise a warning, and that call for the removal review. */
     public record RemovalReviewSettings(
@@ -42,6 +43,24 @@ public record PolicyProperties(
 
             @Min(value = 1, message = "phải từ 1 trở lên") @Max(value = 12, message = "không quá 12")
             Integer reviewMonths) {}
+
+    /**
+     * The task condition on a member's rating ({@code tasks.all-on-time-for-good}): whether good and
+     * above need every task done on time (366-QĐ/TW of 30 August 2025).
+     */
+    public record TaskSettings(Boolean allOnTimeForGood) {}
+
+    /** The task condition in force for a year: that year's override over the default; off when neither says. */
+    public TaskPolicy tasks(int year) {
+        YearPolicy override = years.get(year);
+        Boolean own = override == null || override.tasks() == null
+                ? null
+                : override.tasks().allOnTimeForGood();
+        Boolean base = defaults == null || defaults.tasks() == null
+                ? null
+                : defaults.tasks().allOnTimeForGood();
+        return new TaskPolicy(Boolean.TRUE.equals(pick(own, base)));
+    }
 
     /** The removal-review policy in force for a year: that year's override over the default. */
     public RemovalReviewPolicy removalReview(int year) {
@@ -80,7 +99,7 @@ public record PolicyProperties(
         return years.keySet().stream().allMatch(y -> y >= FIRST_YEAR && y <= LAST_YEAR);
     }
 
-    private static Integer pick(Integer own, Integer fallback) {
+    private static <T> T pick(T own, T fallback) {
         return own != null ? own : fallback;
     }
 }

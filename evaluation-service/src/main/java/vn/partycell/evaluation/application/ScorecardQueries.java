@@ -6,9 +6,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import vn.partycell.evaluation.domain.CellId;
 import vn.partycell.evaluation.domain.MemberId;
+import vn.partycell.evaluation.domain.MemberTasks;
 import vn.partycell.evaluation.domain.RemovalReview;
 import vn.partycell.evaluation.domain.RemovalReviewPolicy;
 import vn.partycell.evaluation.domain.Scorecard;
+import vn.partycell.evaluation.domain.TaskCondition;
 import vn.partycell.platform.kernel.NotFoundException;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.PageQuery;
@@ -22,17 +24,25 @@ import vn.partycell.platform.security.Role;
 public class ScorecardQueries {
 
     /** A scorecard with what the year's policy makes of it. */
-    public record ScorecardView(Scorecard scorecard, RemovalReviewPolicy policy, Optional<RemovalReview> review) {}
+    public record ScorecardView(
+            Scorecard scorecard,
+            RemovalReviewPolicy policy,
+            Optional<RemovalReview> review,
+            MemberTasks tasks,
+            TaskCondition taskCondition) {}
 
     /** One member of a cell flagged for the removal review. */
     public record Flagged(Scorecard scorecard, RemovalReview review) {}
 
     private final ScorecardRepository scorecards;
+    private final MemberTaskRepository tasks;
     private final PolicyProperties policy;
     private final Clock clock;
 
-    public ScorecardQueries(ScorecardRepository scorecards, PolicyProperties policy, Clock clock) {
+    public ScorecardQueries(
+            ScorecardRepository scorecards, MemberTaskRepository tasks, PolicyProperties policy, Clock clock) {
         this.scorecards = scorecards;
+        this.tasks = tasks;
         this.policy = policy;
         this.clock = clock;
     }
@@ -57,7 +67,14 @@ public class ScorecardQueries {
             caller.requireRole(scorecard.orgPath(), Role.COMMITTEE);
         }
         RemovalReviewPolicy rule = policy.removalReview(year);
-        return new ScorecardView(scorecard, rule, RemovalReview.assess(scorecard, rule));
+        // Read only once the caller may see the scorecard: the task facts add no other way in.
+        MemberTasks memberTasks = tasks.find(memberId, year).orElseGet(() -> MemberTasks.none(memberId, year));
+        return new ScorecardView(
+                scorecard,
+                rule,
+                RemovalReview.assess(scorecard, rule),
+                memberTasks,
+                TaskCondition.assess(memberTasks, policy.tasks(year)));
     }
 
     /**

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import vn.partycell.evaluation.domain.RemovalReviewPolicy;
+import vn.partycell.evaluation.domain.TaskPolicy;
 
 /** The yearly policy as the service loads it at start: shipped defaults, per-year overrides, refusals. */
 class PolicyPropertiesTest {
@@ -93,5 +94,28 @@ class PolicyPropertiesTest {
                         .getFailure()
                         .rootCause()
                         .hasMessageContaining("everyYearInRange"));
+    }
+
+    @Test
+    void theTaskConditionIsAValueOfTheYear() {
+        shipped.run(context -> {
+            PolicyProperties policy = context.getBean(PolicyProperties.class);
+            assertThat(policy.tasks(2025)).isEqualTo(new TaskPolicy(true));
+            assertThat(policy.tasks(2030)).isEqualTo(new TaskPolicy(true));
+            assertThat(policy.tasks(2024)).isEqualTo(new TaskPolicy(false));
+        });
+        shipped.withPropertyValues("partycell.policy.years.2027.tasks.all-on-time-for-good=false")
+                .run(context -> {
+                    PolicyProperties policy = context.getBean(PolicyProperties.class);
+                    assertThat(policy.tasks(2027)).isEqualTo(new TaskPolicy(false));
+                    assertThat(policy.tasks(2026)).isEqualTo(new TaskPolicy(true));
+                    assertThat(policy.removalReview(2027)).isEqualTo(new RemovalReviewPolicy(2, 3));
+                });
+        bare.withPropertyValues(
+                        "partycell.policy.default.removal-review.warning-months=2",
+                        "partycell.policy.default.removal-review.review-months=3")
+                .run(context -> assertThat(
+                                context.getBean(PolicyProperties.class).tasks(2025))
+                        .isEqualTo(new TaskPolicy(false)));
     }
 }

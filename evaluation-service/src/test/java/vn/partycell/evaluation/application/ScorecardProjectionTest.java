@@ -31,8 +31,8 @@ class ScorecardProjectionTest {
 
     /** The shipped default (2 / 3 months), and a year whose policy is stricter (1 / 2). */
     static final PolicyProperties POLICY = new PolicyProperties(
-            new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(2, 3)),
-            Map.of(2026, new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(1, 2))));
+            new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(2, 3), null),
+            Map.of(2026, new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(1, 2), null)));
 
     final InMemoryScorecardRepository repository = new InMemoryScorecardRepository();
     final ScorecardProjection projection = new ScorecardProjection(repository, POLICY);

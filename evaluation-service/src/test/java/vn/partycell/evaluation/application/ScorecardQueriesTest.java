@@ -33,10 +33,10 @@ class ScorecardQueriesTest {
 
     final InMemoryScorecardRepository repository = new InMemoryScorecardRepository();
     final PolicyProperties policy = new PolicyProperties(
-            new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(2, 3)), Map.of());
+            new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(2, 3), null), Map.of());
     // 17:30 UTC on 31 December 2025 is already 2026 in Viet Nam.
     final Clock clock = Clock.fixed(Instant.parse("2025-12-31T17:30:00Z"), ZoneOffset.UTC);
-    final ScorecardQueries queries = new ScorecardQueries(repository, policy, clock);
+    final ScorecardQueries queries = new ScorecardQueries(repository, new InMemoryMemberTasks(), policy, clock);
     final CellId cell = new CellId(UUID.randomUUID());
     final MemberId an = new MemberId(UUID.randomUUID());
     final MemberId binh = new MemberId(UUID.randomUUID());

@@ -272,8 +272,11 @@ class AsyncApiDocumentTest {
                         Map.entry(
                                 "meeting-service",
                                 Set.of("members.org-unit.v1", "members.member.v1", "meetings.meeting.v1")),
-                        // evaluation-service builds scorecards from closed meetings; of the tree it follows moves only
-                        Map.entry("evaluation-service", Set.of("meetings.meeting.v1", "members.org-unit.v1")),
+                        // evaluation-service builds scorecards from closed meetings and task outcomes; of the tree
+                        // it follows moves only
+                        Map.entry(
+                                "evaluation-service",
+                                Set.of("meetings.meeting.v1", "members.org-unit.v1", "meetings.task.v1")),
                         // notification-service words absences from the scorecard's fact, not from closed meetings
                         Map.entry(
                                 "notification-service",

@@ -36,7 +36,9 @@ public class ScorecardController {
     @Operation(
             summary = "Bảng điểm năm của đảng viên",
             description = "Số buổi dự, đến muộn, vắng có lý do, vắng không lý do, số lần phát biểu; theo năm và"
-                    + " từng tháng, kèm danh sách cuộc họp tạo nên mỗi con số. Năm mặc định là năm hiện tại"
+                    + " từng tháng, kèm danh sách cuộc họp tạo nên mỗi con số. Nhiệm vụ được giao có hạn trong"
+                    + " năm: số được giao, hoàn thành đúng hạn, trễ hạn, quá hạn, chưa có kết quả, vượt yêu cầu;"
+                    + " theo năm và từng quý, kèm danh sách nhiệm vụ và điều kiện về nhiệm vụ của năm. Năm mặc định là năm hiện tại"
                     + " (giờ Việt Nam). Đảng viên xem được bảng điểm của mình.")
     public ScorecardResponse scorecard(
             Caller caller,
@@ -48,7 +50,7 @@ public class ScorecardController {
         int y = year == null ? scorecards.currentYear() : year;
         ScorecardQueries.ScorecardView view = scorecards.scorecard(caller, new MemberId(memberId), y);
         return ScorecardResponse.of(
-                view.scorecard(), view.policy(), view.review().orElse(null));
+                view.scorecard(), view.policy(), view.review().orElse(null), view.tasks(), view.taskCondition());
     }
 
     @GetMapping("/api/v1/removal-reviews")

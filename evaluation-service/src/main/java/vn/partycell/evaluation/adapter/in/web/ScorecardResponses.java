@@ -1,18 +1,24 @@
 package vn.partycell.evaluation.adapter.in.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import vn.partycell.evaluation.domain.AttendanceStatus;
 import vn.partycell.evaluation.domain.Figure;
 import vn.partycell.evaluation.domain.MeetingEntry;
+import vn.partycell.evaluation.domain.MemberTasks;
 import vn.partycell.evaluation.domain.RemovalReview;
 import vn.partycell.evaluation.domain.RemovalReviewPolicy;
 import vn.partycell.evaluation.domain.Scorecard;
 import vn.partycell.evaluation.domain.Tally;
+import vn.partycell.evaluation.domain.TaskCondition;
+import vn.partycell.evaluation.domain.TaskFigure;
+import vn.partycell.evaluation.domain.TaskLine;
+import vn.partycell.evaluation.domain.TaskOutcome;
 
-/** What the scorecard endpoints answer: every number with the meetings that made it. */
+/** What the scorecard endpoints answer: every number with the meetings (or tasks) that made it. */
 public final class ScorecardResponses {
 
     private ScorecardResponses() {}
@@ -118,6 +124,101 @@ public final class ScorecardResponses {
         }
     }
 
+    /**
+     * One task behind a number: the task, the meeting it was assigned at, its due date, what the
+     * assignment said (null until it arrived) and the outcome in force (null while open), with the
+     * task version it came from.
+     */
+    public record TaskRef(
+            UUID taskId,
+            UUID meetingId,
+            UUID cellId,
+            String title,
+            LocalDate dueOn,
+            Instant assignedAt,
+            TaskOutcome outcome,
+            LocalDate outcomeOn,
+            boolean beyondAsked,
+            long outcomeVersion) {
+
+        static TaskRef of(TaskLine t) {
+            return new TaskRef(
+                    t.taskId().value(),
+                    t.meetingId().value(),
+                    t.cellId().value(),
+                    t.title(),
+                    t.dueOn(),
+                    t.assignedAt(),
+                    t.outcome(),
+                    t.outcomeOn(),
+                    t.beyondAsked(),
+                    t.outcomeVersion());
+        }
+
+        static List<TaskRef> of(List<TaskLine> lines) {
+            return lines.stream().map(TaskRef::of).toList();
+        }
+    }
+
+    /** One task number and the tasks that made it. */
+    public record TaskCount(int count, List<TaskRef> tasks) {
+
+        static TaskCount of(MemberTasks.Tally tally, TaskFigure figure) {
+            return new TaskCount(tally.count(figure), TaskRef.of(tally.lines(figure)));
+        }
+    }
+
+    /**
+     * The task figures over a period (tasks due in it): assigned, done on time, done late, overdue,
+     * open, and done beyond what was asked; each task counts once, by its latest outcome.
+     */
+    public record TaskFigures(
+            TaskCount assigned,
+            TaskCount doneOnTime,
+            TaskCount doneLate,
+            TaskCount overdue,
+            TaskCount open,
+            TaskCount beyondAsked) {
+
+        static TaskFigures of(MemberTasks.Tally t) {
+            return new TaskFigures(
+                    TaskCount.of(t, TaskFigure.ASSIGNED),
+                    TaskCount.of(t, TaskFigure.DONE_ON_TIME),
+                    TaskCount.of(t, TaskFigure.DONE_LATE),
+                    TaskCount.of(t, TaskFigure.OVERDUE),
+                    TaskCount.of(t, TaskFigure.OPEN),
+                    TaskCount.of(t, TaskFigure.BEYOND_ASKED));
+        }
+    }
+
+    public record QuarterTaskFigures(int quarter, TaskFigures figures) {}
+
+    /**
+     * The year's task condition on the rating (tasks.all-on-time-for-good): whether it applies, is
+     * met, why (Vietnamese), and the tasks that break it.
+     */
+    public record TaskConditionResponse(
+            boolean allOnTimeForGood, boolean met, List<String> reasons, List<TaskRef> tasks) {
+
+        static TaskConditionResponse of(TaskCondition c) {
+            return new TaskConditionResponse(c.required(), c.met(), c.reasons(), TaskRef.of(c.failing()));
+        }
+    }
+
+    /** The member's tasks due in the year: totals, per quarter, and the year's task condition. */
+    public record TasksResponse(
+            TaskFigures totals, List<QuarterTaskFigures> quarters, TaskConditionResponse condition) {
+
+        static TasksResponse of(MemberTasks tasks, TaskCondition condition) {
+            return new TasksResponse(
+                    TaskFigures.of(tasks.totals()),
+                    IntStream.rangeClosed(1, 4)
+                            .mapToObj(q -> new QuarterTaskFigures(q, TaskFigures.of(tasks.quarter(q))))
+                            .toList(),
+                    TaskConditionResponse.of(condition));
+        }
+    }
+
     public record ScorecardResponse(
             UUID memberId,
             int year,
@@ -125,9 +226,15 @@ public final class ScorecardResponses {
             String orgPath,
             Figures totals,
             List<MonthFigures> months,
-            RemovalReviewResponse removalReview) {
+            RemovalReviewResponse removalReview,
+            TasksResponse tasks) {
 
-        static ScorecardResponse of(Scorecard s, RemovalReviewPolicy policy, RemovalReview review) {
+        static ScorecardResponse of(
+                Scorecard s,
+                RemovalReviewPolicy policy,
+                RemovalReview review,
+                MemberTasks tasks,
+                TaskCondition taskCondition) {
             return new ScorecardResponse(
                     s.memberId().value(),
                     s.year(),
@@ -137,7 +244,8 @@ public final class ScorecardResponses {
                     IntStream.rangeClosed(1, 12)
                             .mapToObj(m -> new MonthFigures(m, Figures.of(s.month(m))))
                             .toList(),
-                    RemovalReviewResponse.of(s, policy, review));
+                    RemovalReviewResponse.of(s, policy, review),
+                    TasksResponse.of(tasks, taskCondition));
         }
     }
 

@@ -39,7 +39,7 @@ class MeetingEventHandlerTest {
             new ScorecardProjection(
                     scorecards,
                     new PolicyProperties(
-                            new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(2, 3)),
+                            new PolicyProperties.YearPolicy(new PolicyProperties.RemovalReviewSettings(2, 3), null),
                             Map.of())),
             new CellGradeProjection(new InMemoryCellGrades()));
 

@@ -259,9 +259,10 @@ class ScorecardReplayIntegrationTest {
      * again: it goes on from offset 0.
      */
     private void rewindConsumerGroup(Runnable whileStopped) throws Exception {
-        // The group also reads org-unit moves: every binding must leave it before its offsets move.
+        // The group also reads org-unit moves and tasks: every binding must leave it before its offsets move.
         bindings.changeState(BINDING, State.STOPPED);
         bindings.changeState(OrgUnitEventConsumers.BINDING, State.STOPPED);
+        bindings.changeState(TaskEventConsumers.BINDING, State.STOPPED);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> admin.describeConsumerGroups(List.of(GROUP))
                         .all()
@@ -280,5 +281,6 @@ class ScorecardReplayIntegrationTest {
         admin.alterConsumerGroupOffsets(GROUP, start).all().get();
         bindings.changeState(BINDING, State.STARTED);
         bindings.changeState(OrgUnitEventConsumers.BINDING, State.STARTED);
+        bindings.changeState(TaskEventConsumers.BINDING, State.STARTED);
     }
 }
