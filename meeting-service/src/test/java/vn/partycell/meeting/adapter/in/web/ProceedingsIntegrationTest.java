@@ -436,6 +436,14 @@ class ProceedingsIntegrationTest {
                         .asInt())
                 .isEqualTo(8);
         assertThat(http.get("/api/v1/meetings/" + id, outsider).status()).isEqualTo(404);
+
+        // Documented in the OpenAPI schema of the meeting.
+        JsonNode schemas =
+                http.get("/v3/api-docs", member).body().path("components").path("schemas");
+        JsonNode speakers = schemas.path("MeetingResponse").path("properties").path("speakers");
+        assertThat(speakers.toString()).contains("SpeakersView").contains("chỉ tiêu");
+        assertThat(schemas.path("SpeakersView").path("properties").propertyNames())
+                .containsExactlyInAnyOrder("count", "target", "met");
     }
 
     /** The platform's Http sends no If-Match; this request does, through the same answer shape. */
