@@ -23,7 +23,8 @@ import vn.partycell.platform.security.Role;
  * whoever reads the meeting lists and downloads them. An upload is held aside while it is checked —
  * its size against the configured limit as it streams, its declared type against the allowed list
  * and against its own magic bytes, then the virus scan — and stored only when all pass, so a refused
- * file leaves nothing behind.
+ * file leaves nothing behind. A meeting closed while its upload was under way refuses the
+ * upload once it is stored, and the stored file is removed.
  */
 @Service
 public class MeetingAttachments {
@@ -109,7 +110,24 @@ public class MeetingAttachments {
             try (InputStream content = held.open()) {
                 store.store(attachment, content);
             }
+            requireStillOpen(meetingId, attachment);
             return attachment;
+        }
+    }
+
+    /**
+     * The meeting may have been closed (or cancelled) while the upload streamed, was checked and
+     * scanned: documents belong to the preparation, so the state is read again once the file is
+     * stored, and a file that came too late is removed again (409 as for any change after close).
+     * A close after this check is ordered after the upload, which then was in time.
+     */
+    private void requireStillOpen(MeetingId meetingId, MeetingAttachment stored) {
+        try {
+            MeetingAttachment.requireOpen(
+                    meetings.find(meetingId).orElseThrow(() -> new NotFoundException("buổi sinh hoạt", meetingId)));
+        } catch (RuntimeException refused) {
+            store.delete(stored.id());
+            throw refused;
         }
     }
 

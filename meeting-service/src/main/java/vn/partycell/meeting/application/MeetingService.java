@@ -19,6 +19,7 @@ import vn.partycell.meeting.domain.MeetingPlan;
 import vn.partycell.meeting.domain.MeetingStatus;
 import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.MemberMeetingFacts;
+import vn.partycell.meeting.domain.QuorumRule;
 import vn.partycell.meeting.domain.Roster;
 import vn.partycell.meeting.domain.ScheduledMeeting;
 import vn.partycell.platform.kernel.Change;
@@ -139,17 +140,19 @@ public class MeetingService {
         return store(meeting.recordAttendance(entries, roster(meeting)), meeting);
     }
 
-    /** Closes a meeting in progress: a meeting not yet started cannot be closed (422 meeting-not-started). */
+    /**
+     * Closes a meeting in progress: a meeting not yet started cannot be closed (422 meeting-not-started).
+     * Every refusal comes first, in the same order as before (the meeting's own rules, then the
+     * guards); the members' facts for the event are gathered only for a close that will be stored.
+     */
     public ClosedMeeting close(Caller caller, MeetingId id, Long expectedVersion) {
         InProgressMeeting meeting = forChange(caller, id, expectedVersion).requireInProgress();
         Roster roster = roster(meeting);
-        Change<ClosedMeeting, MeetingEvent> change = meeting.close(
-                roster,
-                policy.quorum(meeting.localStart().getYear(), meeting.kind()),
-                caller.username(),
-                clock.instant(),
-                facts(meeting));
+        QuorumRule quorum = policy.quorum(meeting.localStart().getYear(), meeting.kind());
+        meeting.requireClosable(roster, quorum);
         closeGuards.forEach(guard -> guard.beforeClose(meeting, roster));
+        Change<ClosedMeeting, MeetingEvent> change =
+                meeting.close(roster, quorum, caller.username(), clock.instant(), facts(meeting));
         return store(change, meeting);
     }
 

@@ -5,7 +5,9 @@ import vn.partycell.platform.kernel.OrgPath;
 
 /**
  * Port: the records of this service that carry an org path (the cells read model, rosters,
- * meetings), rewritten when a node of the tree moves, and the last move applied per node.
+ * meetings and every record kept about them: proceedings, tasks, self-criticism, grades, replies,
+ * amendments, attachments, overdue facts), rewritten when a node of the tree moves, and the last
+ * move applied per node.
  */
 public interface OrgPathRewrites {
 

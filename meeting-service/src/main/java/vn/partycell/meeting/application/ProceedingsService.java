@@ -190,6 +190,14 @@ public class ProceedingsService {
                 p, p.speakers(meeting).size(), policy.speakersTarget(p.heldOn().getYear(), p.kind()));
     }
 
+    /**
+     * The speakers of a meeting the caller has already been allowed to read, counted against the
+     * year's target (rule 3.16) exactly as its proceedings are read: shown on the meeting itself.
+     */
+    public ProceedingsView speakersOf(Meeting meeting) {
+        return view(meeting, proceedings.find(meeting.id()).orElseGet(() -> Proceedings.of(meeting)));
+    }
+
     private Meeting meeting(MeetingId id) {
         return meetings.find(id).orElseThrow(() -> new NotFoundException("buổi sinh hoạt", id));
     }

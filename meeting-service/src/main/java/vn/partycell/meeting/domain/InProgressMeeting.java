@@ -88,6 +88,23 @@ public record InProgressMeeting(
      */
     public Change<ClosedMeeting, MeetingEvent> close(
             Roster roster, QuorumRule rule, String by, Instant now, Map<MemberId, MemberMeetingFacts> facts) {
+        Quorum counted = requireClosable(roster, rule);
+        ClosedMeeting closed = new ClosedMeeting(id, cellId, orgPath, plan, attendance, counted, now, by, version + 1);
+        Map<MemberId, MemberMeetingFacts> kept = new java.util.LinkedHashMap<>();
+        facts.forEach((member, fact) -> {
+            if (attendance.containsKey(member)) {
+                kept.put(member, fact);
+            }
+        });
+        return Change.of(closed, new MeetingEvent.Closed(closed, kept));
+    }
+
+    /**
+     * The meeting's own conditions on closing, without closing: attendance complete (422
+     * {@code attendance-incomplete}) and the quorum met (422 {@code quorum-not-met}); the quorum
+     * counted. Lets a close be refused before anything else about the meeting is gathered.
+     */
+    public Quorum requireClosable(Roster roster, QuorumRule rule) {
         List<String> missing = roster.expected().stream()
                 .filter(m -> !attendance.containsKey(m.memberId()))
                 .map(m -> m.fullName() + " (" + m.memberId() + ")")
@@ -120,13 +137,6 @@ public record InProgressMeeting(
                             "required",
                             counted.required()));
         }
-        ClosedMeeting closed = new ClosedMeeting(id, cellId, orgPath, plan, attendance, counted, now, by, version + 1);
-        Map<MemberId, MemberMeetingFacts> kept = new java.util.LinkedHashMap<>();
-        facts.forEach((member, fact) -> {
-            if (attendance.containsKey(member)) {
-                kept.put(member, fact);
-            }
-        });
-        return Change.of(closed, new MeetingEvent.Closed(closed, kept));
+        return counted;
     }
 }

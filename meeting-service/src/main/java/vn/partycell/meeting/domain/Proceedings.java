@@ -65,8 +65,9 @@ public record Proceedings(
     }
 
     /**
-     * The same proceedings under the meeting's current org path (a move of the cell rewrites the
-     * meetings, not these records): no change of its own, so no new version.
+     * The same proceedings under the meeting's current org path (a move of the cell rewrites these
+     * records after the meeting, so one read in between may lag): no change of its own, so no new
+     * version.
      */
     public Proceedings at(OrgPath path) {
         return path.equals(orgPath)

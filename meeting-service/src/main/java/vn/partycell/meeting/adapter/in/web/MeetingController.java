@@ -1,6 +1,7 @@
 package vn.partycell.meeting.adapter.in.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partycell.meeting.application.MeetingQueries;
 import vn.partycell.meeting.application.MeetingService;
+import vn.partycell.meeting.application.ProceedingsService;
 import vn.partycell.meeting.application.ScheduleMeeting;
 import vn.partycell.meeting.domain.Attendance;
 import vn.partycell.meeting.domain.AttendanceStatus;
@@ -54,10 +56,12 @@ public class MeetingController {
 
     private final MeetingService service;
     private final MeetingQueries queries;
+    private final ProceedingsService proceedings;
 
-    public MeetingController(MeetingService service, MeetingQueries queries) {
+    public MeetingController(MeetingService service, MeetingQueries queries, ProceedingsService proceedings) {
         this.service = service;
         this.queries = queries;
+        this.proceedings = proceedings;
     }
 
     @AgendaGiven
@@ -134,9 +138,19 @@ public class MeetingController {
             String cancelReason,
             Instant cancelledAt,
             List<AgendaItemRequest> agendaItems,
-            String draftResolution) {
+            String draftResolution,
+
+            @Schema(
+                    description = "Người phát biểu so với chỉ tiêu của năm (quy định 3.16), như khi xem diễn biến;"
+                            + " chỉ có khi xem một buổi sinh hoạt (GET /api/v1/meetings/{id})",
+                    nullable = true)
+            ProceedingsController.SpeakersView speakers) {
 
         static MeetingResponse of(Meeting m) {
+            return of(m, null);
+        }
+
+        static MeetingResponse of(Meeting m, ProceedingsController.SpeakersView speakers) {
             ClosedMeeting closed = m instanceof ClosedMeeting c ? c : null;
             InProgressMeeting held = m instanceof InProgressMeeting h ? h : null;
             CancelledMeeting cancelled = m instanceof CancelledMeeting c ? c : null;
@@ -159,7 +173,8 @@ public class MeetingController {
                     cancelled == null ? null : cancelled.reason(),
                     cancelled == null ? null : cancelled.cancelledAt(),
                     AgendaItemRequest.of(m.plan()),
-                    m.plan().draftResolution());
+                    m.plan().draftResolution(),
+                    speakers);
         }
     }
 
@@ -189,10 +204,18 @@ public class MeetingController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Xem buổi sinh hoạt")
+    @Operation(
+            summary = "Xem buổi sinh hoạt",
+            description = "Kèm số người phát biểu so với chỉ tiêu của năm (speakers: count, target, met)")
     public ResponseEntity<MeetingResponse> get(Caller caller, @PathVariable UUID id) {
         Meeting meeting = queries.get(caller, new MeetingId(id));
-        return ResponseEntity.ok().eTag(ETags.of(meeting.version())).body(MeetingResponse.of(meeting));
+        ProceedingsService.ProceedingsView spoken = proceedings.speakersOf(meeting);
+        return ResponseEntity.ok()
+                .eTag(ETags.of(meeting.version()))
+                .body(MeetingResponse.of(
+                        meeting,
+                        new ProceedingsController.SpeakersView(
+                                spoken.speakers(), spoken.speakersTarget(), spoken.speakersTargetMet())));
     }
 
     @GetMapping

@@ -398,6 +398,54 @@ class ProceedingsIntegrationTest {
         return Map.of("ballots", lines);
     }
 
+    /** The meeting itself shows its speakers against the year's target, counted as its proceedings are. */
+    @Test
+    void theMeetingShowsItsSpeakersAgainstTheTargetAsItsProceedingsDo() {
+        String id = held("REGULAR");
+        JsonNode none = http.get("/api/v1/meetings/" + id, member).body().path("speakers");
+        assertThat(none.path("count").asInt()).isZero();
+        assertThat(none.path("target").asInt()).isEqualTo(8);
+        assertThat(none.path("met").asBoolean()).isFalse();
+
+        for (int i = 0; i < 7; i++) {
+            assertThat(http.post(base(id) + "/speeches", secretary, Map.of("memberId", full.get(i)))
+                            .status())
+                    .isEqualTo(200);
+        }
+        // The older way to record it (the spoke flag on the attendance line) counts too, once per member.
+        List<Map<String, Object>> lines = List.of(
+                Map.of("memberId", full.get(0), "status", "PRESENT", "spoke", true),
+                Map.of("memberId", probationary, "status", "PRESENT", "spoke", true));
+        assertThat(http.put("/api/v1/meetings/" + id + "/attendance", secretary, Map.of("entries", lines))
+                        .status())
+                .isEqualTo(200);
+
+        Answer meeting = http.get("/api/v1/meetings/" + id, member);
+        assertThat(meeting.status()).isEqualTo(200);
+        JsonNode proceedings = http.get(base(id), member).body().path("speakers");
+        assertThat(meeting.body().path("speakers")).isEqualTo(proceedings);
+        assertThat(meeting.body().path("speakers").path("count").asInt()).isEqualTo(8);
+        assertThat(meeting.body().path("speakers").path("met").asBoolean()).isTrue();
+
+        // Still shown once the meeting is closed; outside the subtree the meeting does not exist.
+        assertThat(ClosingWithWaivers.close(http, secretary, id).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/meetings/" + id, member)
+                        .body()
+                        .path("speakers")
+                        .path("count")
+                        .asInt())
+                .isEqualTo(8);
+        assertThat(http.get("/api/v1/meetings/" + id, outsider).status()).isEqualTo(404);
+
+        // Documented in the OpenAPI schema of the meeting.
+        JsonNode schemas =
+                http.get("/v3/api-docs", member).body().path("components").path("schemas");
+        JsonNode speakers = schemas.path("MeetingResponse").path("properties").path("speakers");
+        assertThat(speakers.toString()).contains("SpeakersView").contains("chỉ tiêu");
+        assertThat(schemas.path("SpeakersView").path("properties").propertyNames())
+                .containsExactlyInAnyOrder("count", "target", "met");
+    }
+
     /** The platform's Http sends no If-Match; this request does, through the same answer shape. */
     private Answer withIfMatch(String path, Object body, String etag) {
         return RestClient.create("http://localhost:" + port)
