@@ -195,6 +195,13 @@ class TaskNoticesFromEventsIntegrationTest {
         return d != null && Boolean.TRUE.equals(d.getBoolean("cancelled"));
     }
 
+    String reminderEventId(UUID task) {
+        Document d = mongo.getCollection("task_reminders")
+                .find(new Document("_id", task.toString()))
+                .first();
+        return d == null ? null : d.getString("eventId");
+    }
+
     void knowTheCell() {
         loop.registered(owner, "Trần Thị Bình", "FULL");
         events.send(
@@ -251,6 +258,13 @@ class TaskNoticesFromEventsIntegrationTest {
         assertThat(notice.path("body").asString())
                 .contains("buổi sinh hoạt “" + MEETING_TITLE + "” (thứ Bảy, ngày 05/12/2026)")
                 .contains("Hạn hoàn thành: thứ Tư, ngày 20/01/2027.");
+
+        // The done task's assignment replayed after it was done: its reminder stays cancelled.
+        String doneReplayId =
+                send("meetings.task.assigned", doneOnTime, assigned(doneOnTime, due, "Thu đảng phí quý IV"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(reminderEventId(doneOnTime)).isEqualTo(doneReplayId));
+        assertThat(cancelled(doneOnTime)).isTrue();
 
         MongoJobLease ourLease = new MongoJobLease(mongo, clock);
         // Two days ahead: not yet (lead time 1 day).
