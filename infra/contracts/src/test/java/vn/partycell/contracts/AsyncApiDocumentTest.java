@@ -285,7 +285,8 @@ class AsyncApiDocumentTest {
                                         "members.member.v1",
                                         "evaluations.scorecard.v1",
                                         "meetings.cell.v1",
-                                        "members.org-unit.v1")));
+                                        "members.org-unit.v1",
+                                        "meetings.task.v1")));
     }
 
     /** The prose a reader sees names exactly the consumer groups that have a receive operation. */

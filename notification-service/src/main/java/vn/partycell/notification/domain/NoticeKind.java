@@ -13,5 +13,11 @@ public enum NoticeKind {
     /** The secretary accepted or refused the member's excuse asked for before a meeting. */
     MEETING_EXCUSE_DECIDED,
     /** The cell held no required meeting in a period that is over (chi bộ chậm sinh hoạt), to its secretary and superior. */
-    CELL_MEETING_OVERDUE
+    CELL_MEETING_OVERDUE,
+    /** A concrete task was assigned to the member at a meeting (giao nhiệm vụ): title, due date, meeting. */
+    TASK_ASSIGNED,
+    /** The member's open task is due soon (the day before by default): a reminder. */
+    TASK_DUE_SOON,
+    /** The task was not done by its due date (quá hạn), to its owner and the cell's secretary. */
+    TASK_OVERDUE
 }

@@ -2,6 +2,7 @@ package vn.partycell.notification.domain;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -35,7 +36,11 @@ public final class VietnameseTime {
 
     /** {@code thứ Năm, ngày 05/03/2026}. */
     public static String day(Instant instant) {
-        ZonedDateTime local = instant.atZone(VietnamTime.ZONE);
-        return DAYS.get(local.getDayOfWeek()) + ", ngày " + DATE.format(local);
+        return day(instant.atZone(VietnamTime.ZONE).toLocalDate());
+    }
+
+    /** A local date already in Vietnamese time (a due date): {@code thứ Năm, ngày 31/12/2026}. */
+    public static String day(LocalDate date) {
+        return DAYS.get(date.getDayOfWeek()) + ", ngày " + DATE.format(date);
     }
 }

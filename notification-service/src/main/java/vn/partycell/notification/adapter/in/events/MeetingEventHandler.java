@@ -3,9 +3,11 @@ package vn.partycell.notification.adapter.in.events;
 import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
 import vn.partycell.notification.application.MeetingNoticeReactions;
+import vn.partycell.notification.application.TaskNoticeReactions;
 import vn.partycell.notification.domain.CancelledMeeting;
 import vn.partycell.notification.domain.CellId;
 import vn.partycell.notification.domain.ExcuseDecision;
+import vn.partycell.notification.domain.KnownMeeting;
 import vn.partycell.notification.domain.MeetingChange;
 import vn.partycell.notification.domain.MeetingId;
 import vn.partycell.notification.domain.MeetingKind;
@@ -26,21 +28,26 @@ import vn.partycell.platform.events.Outcome;
 public class MeetingEventHandler implements EventHandler {
 
     private final MeetingNoticeReactions reactions;
+    private final TaskNoticeReactions tasks;
 
-    public MeetingEventHandler(MeetingNoticeReactions reactions) {
+    public MeetingEventHandler(MeetingNoticeReactions reactions, TaskNoticeReactions tasks) {
         this.reactions = reactions;
+        this.tasks = tasks;
     }
 
     @Override
     public Outcome handle(InboundEvent event) {
         String type = event.envelope().type();
         if (type.equals(EventContracts.MEETING_SCHEDULED)) {
-            return EventChecks.outcome(
-                    reactions.onMeetingScheduled(scheduled(event.fields()), EventChecks.occurrence(event)));
+            ScheduledMeeting meeting = scheduled(event.fields());
+            // Remembered first, so the notices of the tasks assigned at it can name it.
+            tasks.onMeetingPlanned(known(meeting, event.fields().positiveLong("version")));
+            return EventChecks.outcome(reactions.onMeetingScheduled(meeting, EventChecks.occurrence(event)));
         }
         if (type.equals(EventContracts.MEETING_RESCHEDULED)) {
-            return EventChecks.outcome(
-                    reactions.onMeetingChanged(changed(event.fields()), EventChecks.occurrence(event)));
+            MeetingChange change = changed(event.fields());
+            tasks.onMeetingPlanned(known(change.meeting(), change.version()));
+            return EventChecks.outcome(reactions.onMeetingChanged(change, EventChecks.occurrence(event)));
         }
         if (type.equals(EventContracts.MEETING_CANCELLED)) {
             return EventChecks.outcome(
@@ -51,6 +58,10 @@ public class MeetingEventHandler implements EventHandler {
                     reactions.onExcuseDecided(excuseDecided(event.fields()), EventChecks.occurrence(event)));
         }
         return Outcome.IGNORED;
+    }
+
+    private static KnownMeeting known(ScheduledMeeting meeting, long version) {
+        return new KnownMeeting(meeting.meetingId(), meeting.title(), meeting.startsAt(), version);
     }
 
     static MeetingChange changed(EventFields d) {

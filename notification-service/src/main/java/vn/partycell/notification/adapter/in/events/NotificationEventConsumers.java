@@ -42,4 +42,10 @@ public class NotificationEventConsumers {
     public Consumer<Message<byte[]>> cellEvents(InboundEvents inbound, CellEventHandler handler) {
         return inbound.consumer(GROUP, handler);
     }
+
+    /** Tasks assigned at meetings, done or overdue: the owner's notices and due-soon reminders. */
+    @Bean
+    public Consumer<Message<byte[]>> taskEvents(InboundEvents inbound, TaskEventHandler handler) {
+        return inbound.consumer(GROUP, handler);
+    }
 }

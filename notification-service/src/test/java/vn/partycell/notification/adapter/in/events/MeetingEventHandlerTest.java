@@ -10,10 +10,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import vn.partycell.notification.application.AbsenceNoticeReactions;
+import vn.partycell.notification.application.InMemoryKnownMeetingRepository;
 import vn.partycell.notification.application.InMemoryNoticeRepository;
 import vn.partycell.notification.application.InMemoryRosterRepository;
 import vn.partycell.notification.application.MeetingNoticeReactions;
 import vn.partycell.notification.application.RosterProjection;
+import vn.partycell.notification.application.TaskNoticeReactions;
 import vn.partycell.notification.domain.MemberId;
 import vn.partycell.notification.domain.MemberStatus;
 import vn.partycell.notification.support.MeetingLoop;
@@ -35,7 +37,11 @@ class MeetingEventHandlerTest {
 
     final InMemoryRosterRepository roster = new InMemoryRosterRepository();
     final InMemoryNoticeRepository notices = new InMemoryNoticeRepository();
-    final MeetingEventHandler meetings = new MeetingEventHandler(new MeetingNoticeReactions(roster, notices));
+    final InMemoryKnownMeetingRepository knownMeetings = new InMemoryKnownMeetingRepository();
+    // Only the meeting directory is reached from meeting events; the task ports stay unused here.
+    final MeetingEventHandler meetings = new MeetingEventHandler(
+            new MeetingNoticeReactions(roster, notices),
+            new TaskNoticeReactions(notices, null, knownMeetings, null, roster));
     final MemberEventHandler members = new MemberEventHandler(new RosterProjection(roster));
     final EvaluationEventHandler evaluations = new EvaluationEventHandler(new AbsenceNoticeReactions(notices));
     final UUID cell = UUID.randomUUID();
