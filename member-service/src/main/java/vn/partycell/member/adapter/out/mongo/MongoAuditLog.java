@@ -2,7 +2,6 @@ package vn.partycell.member.adapter.out.mongo;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
@@ -387,25 +386,7 @@ public class MongoAuditLog implements AuditLog {
 
     private void index(String key, String role, String month, Document ref, List<String> scopes) {
         String bucket = bucketOf(key, role, month, ref.getString("id"));
-        long filled;
-        try {
-            Document after = index().findOneAndUpdate(
-                            Filters.and(Filters.eq("_id", bucket), Filters.ne("refs.id", ref.getString("id"))),
-                            Updates.combine(Updates.push("refs", ref), Updates.inc("n", 1)),
-                            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            filled = after == null ? 0 : ((Number) after.get("n")).longValue();
-        } catch (MongoCommandException e) {
-            // The bucket exists and already holds the reference: the upsert's insert collided.
-            if (ErrorCategory.fromErrorCode(e.getErrorCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            filled = 0;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            filled = 0;
-        }
+        long filled = pushed(bucket, ref);
         List<Bson> head = new ArrayList<>(List.of(Updates.addToSet("months", month)));
         if (filled >= bucketSize) {
             // Full: the next line of this key and month opens the next bucket.
@@ -416,6 +397,42 @@ public class MongoAuditLog implements AuditLog {
             head.add(Updates.addEachToSet("orgPaths", scopes));
         }
         index().updateOne(Filters.eq("_id", key), Updates.combine(head), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Adds the reference to its bucket unless it is there, and says how full the bucket is then (0 if
+     * it was there). A guarded update without upsert first: an upsert whose guard fails on a bucket
+     * that holds the reference already (a replay, a drain racing the sweep) collides on {@code _id},
+     * which the store logs as an error each time. Only a bucket that does not exist is inserted; if
+     * another writer opens it at that moment, the guarded update runs again on it, so this line's
+     * reference is not lost either (an upsert's collision used to drop it).
+     */
+    private long pushed(String bucket, Document ref) {
+        Bson guarded = Filters.and(Filters.eq("_id", bucket), Filters.ne("refs.id", ref.getString("id")));
+        Bson push = Updates.combine(Updates.push("refs", ref), Updates.inc("n", 1));
+        FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+        Document updated = index().findOneAndUpdate(guarded, push, after);
+        if (updated != null) {
+            return ((Number) updated.get("n")).longValue();
+        }
+        if (index().find(Filters.eq("_id", bucket))
+                        .projection(Projections.include("_id"))
+                        .first()
+                == null) {
+            try {
+                index().insertOne(new Document("_id", bucket)
+                        .append("refs", List.of(ref))
+                        .append("n", 1));
+                return 1;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
+        // The bucket exists now (it may have been opened since the first try): the guard decides.
+        updated = index().findOneAndUpdate(guarded, push, after);
+        return updated == null ? 0 : ((Number) updated.get("n")).longValue();
     }
 
     /**
