@@ -60,6 +60,7 @@ public class AuditRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final MongoAuditLog auditLog;
     private final Duration interval;
+    private final Duration grace;
     private final Clock clock;
     private ScheduledExecutorService sweeper;
 
@@ -68,17 +69,19 @@ public class AuditRelay implements SmartLifecycle {
             MongoTemplate mongo,
             MongoAuditLog auditLog,
             @Value("${partycell.audit.sweep-interval:PT30S}") Duration interval,
+            @Value("${partycell.audit.sweep-grace:PT1M}") Duration grace,
             Clock clock) {
         this.mongo = mongo;
         this.auditLog = auditLog;
         this.interval = interval;
+        this.grace = grace;
         this.clock = clock;
         // Real MongoDB: the sweep's age filter on the markers (the local store reads them all: a few).
         markers().createIndex(Indexes.ascending("at"));
     }
 
     public AuditRelay(MongoTemplate mongo, MongoAuditLog auditLog, Duration interval) {
-        this(mongo, auditLog, interval, Clock.systemUTC());
+        this(mongo, auditLog, interval, Duration.ZERO, Clock.systemUTC());
     }
 
     MongoAuditLog log() {
@@ -206,7 +209,21 @@ public class AuditRelay implements SmartLifecycle {
 
     /** Drains every document a marker names; returns how many documents it found. */
     public int sweep() {
+        return sweep(Duration.ZERO);
+    }
+
+    /**
+     * Drains the documents of markers older than {@code grace}. The scheduled sweep leaves younger
+     * ones to the writer that is draining them right now (a registration, an import batch): two
+     * drains of one line at once could write its references twice or race on a bucket.
+     */
+    int sweep(Duration grace) {
+        Date youngest = Date.from(clock.instant().minus(grace));
         List<Document> found = markers().find().limit(SWEEP_BATCH).into(new ArrayList<>());
+        if (!grace.isZero()) {
+            found.removeIf(marker ->
+                    marker.getDate("at") != null && marker.getDate("at").after(youngest));
+        }
         Map<String, Set<Object>> documents = new LinkedHashMap<>();
         for (Document marker : found) {
             documents
@@ -249,7 +266,7 @@ public class AuditRelay implements SmartLifecycle {
 
     private void safeSweep() {
         try {
-            sweep();
+            sweep(grace);
         } catch (RuntimeException e) {
             log.warn("Audit sweep failed, retried in {}: {}", interval, e.toString());
         }

@@ -46,6 +46,32 @@ class AuditRelayIntegrationTest {
     /** A record of any kind: the writer reads documents, not domain types. */
     record Sample(String id, String orgPath, String name, long version) {}
 
+    /** The scheduled sweep leaves a line its writer is draining right now alone; an old one it takes. */
+    @Test
+    void theScheduledSweepTakesOnlyLinesOlderThanItsGrace() {
+        String collection = "audit_grace_" + System.nanoTime();
+        AuditRelay crashing = new AuditRelay(mongo, log, java.time.Duration.ofDays(1)) {
+            @Override
+            public void drain(String c, Object id) {
+                // Still in flight: its writer has not drained it yet.
+            }
+        };
+        AuditedWriter<MemberEvent> writer = new AuditedWriter<>(mongo, outbox, collection, "sample", events, crashing);
+        String id = UUID.randomUUID().toString();
+        writer.insert(new Sample(id, "/hy/", "Chi bộ 1", 1), Change.silent(new Sample(id, "/hy/", "Chi bộ 1", 1)));
+
+        relay.sweep(java.time.Duration.ofMinutes(1));
+        assertThat(log.ofRecord(id, List.of(OrgPath.ROOT), PageQuery.of(0, 10)).totalElements())
+                .as("a line younger than the grace is its writer's to drain")
+                .isZero();
+
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(2));
+        new AuditRelay(mongo, log, java.time.Duration.ofDays(1), java.time.Duration.ofMinutes(1), later)
+                .sweep(java.time.Duration.ofMinutes(1));
+        assertThat(log.ofRecord(id, List.of(OrgPath.ROOT), PageQuery.of(0, 10)).totalElements())
+                .isEqualTo(1);
+    }
+
     @Test
     void aCrashRightAfterTheWriteLeavesTheLineInTheDocumentForTheSweep() {
         String collection = "audit_crash_" + System.nanoTime();
