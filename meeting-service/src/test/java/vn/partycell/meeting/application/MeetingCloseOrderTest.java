@@ -32,6 +32,7 @@ import vn.partycell.platform.kernel.RuleViolationException;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Grant;
 import vn.partycell.platform.security.Role;
+import vn.partycell.platform.test.MutableClock;
 
 /**
  * Closing refuses before it gathers: the members' facts for the event (a lookup per part) are asked

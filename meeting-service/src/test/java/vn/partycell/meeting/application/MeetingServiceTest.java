@@ -39,6 +39,7 @@ import vn.partycell.platform.kernel.RuleViolationException;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Grant;
 import vn.partycell.platform.security.Role;
+import vn.partycell.platform.test.MutableClock;
 
 /** The meeting use cases against in-memory ports: no Spring, no broker, no store. */
 class MeetingServiceTest {

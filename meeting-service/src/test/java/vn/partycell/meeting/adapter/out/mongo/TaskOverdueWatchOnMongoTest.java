@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import vn.partycell.meeting.adapter.out.events.TaskTopics;
-import vn.partycell.meeting.application.MutableClock;
 import vn.partycell.meeting.application.TaskOverdueWatch;
 import vn.partycell.meeting.application.TaskWatchSettings;
 import vn.partycell.meeting.domain.Attendance;
@@ -40,6 +39,7 @@ import vn.partycell.platform.outbox.MongoJobLease;
 import vn.partycell.platform.outbox.OutboundEvents;
 import vn.partycell.platform.outbox.OutboxStore;
 import vn.partycell.platform.test.InMemoryMongo;
+import vn.partycell.platform.test.MutableClock;
 
 /**
  * The daily overdue watch of tasks over the MongoDB wire protocol, with a clock the test moves: a

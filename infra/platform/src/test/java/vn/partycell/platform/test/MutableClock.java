@@ -1,4 +1,4 @@
-package vn.partycell.notification.support;
+package vn.partycell.platform.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test sets and moves: the reminder job runs on the day the test says. */
+/** A clock a test sets and moves: a meeting scheduled before it is held, a job run on the day the test says. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
