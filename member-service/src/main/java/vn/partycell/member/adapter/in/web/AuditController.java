@@ -43,8 +43,7 @@ public class AuditController {
             String recordId,
             String orgPath,
             String action,
-            List<FieldChange> changes,
-            String importId) {
+            List<FieldChange> changes) {
 
         static AuditEntryResponse of(AuditEntry e) {
             return new AuditEntryResponse(
@@ -60,8 +59,7 @@ public class AuditController {
                     e.recordId(),
                     e.orgPath().value(),
                     e.action(),
-                    e.changes(),
-                    e.importId());
+                    e.changes());
         }
     }
 
