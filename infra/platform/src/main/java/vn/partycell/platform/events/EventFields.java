@@ -1,6 +1,7 @@
 package vn.partycell.platform.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,16 @@ public final class EventFields {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw poison(name, "is not an instant: '" + text + "'", e);
+        }
+    }
+
+    /** A calendar date of the wire ({@code yyyy-MM-dd}); one that does not parse makes the event poison. */
+    public LocalDate date(String name) {
+        String text = text(name);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw poison(name, "is not a date (yyyy-MM-dd): '" + text + "'", e);
         }
     }
 

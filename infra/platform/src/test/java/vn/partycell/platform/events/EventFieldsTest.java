@@ -64,6 +64,15 @@ class EventFieldsTest {
     }
 
     @Test
+    void aCalendarDateIsReadAndOneThatIsNoDateIsPoisonNamingItsField() {
+        assertThat(fields("{\"dueOn\":\"2027-01-20\"}").date("dueOn")).isEqualTo(java.time.LocalDate.of(2027, 1, 20));
+        assertPoison(
+                () -> fields("{\"dueOn\":\"2027-02-30\"}").date("dueOn"),
+                "dueOn is not a date (yyyy-MM-dd): '2027-02-30'");
+        assertPoison(() -> fields("{}").date("dueOn"), "dueOn is missing");
+    }
+
+    @Test
     void aFailureNamesTheEventAndTheFieldPath() {
         String bad =
                 MEETING.replace("\"memberId\":\"c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f\"", "\"memberId\":\"not-a-uuid\"");

@@ -1,7 +1,6 @@
 package vn.partycell.evaluation.adapter.in.events;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
 import vn.partycell.evaluation.application.TaskProjection;
@@ -49,12 +48,12 @@ public class TaskEventHandler implements EventHandler {
         MemberId ownerId = new MemberId(d.uuid("ownerId"));
         MeetingId meetingId = new MeetingId(d.uuid("meetingId"));
         CellId cellId = new CellId(d.uuid("cellId"));
-        String dueOn = d.text("dueOn");
+        LocalDate dueOn = d.date("dueOn");
         String title = d.text("title");
         var assignedAt = d.instant("assignedAt");
         long version = d.positiveLong("version");
-        return d.valid(() ->
-                new TaskFact.Assigned(taskId, ownerId, meetingId, cellId, date(dueOn), title, assignedAt, version));
+        return d.valid(
+                () -> new TaskFact.Assigned(taskId, ownerId, meetingId, cellId, dueOn, title, assignedAt, version));
     }
 
     static TaskFact done(EventFields d, TaskOutcome outcome) {
@@ -62,12 +61,12 @@ public class TaskEventHandler implements EventHandler {
         MemberId ownerId = new MemberId(d.uuid("ownerId"));
         MeetingId meetingId = new MeetingId(d.uuid("meetingId"));
         CellId cellId = new CellId(d.uuid("cellId"));
-        String dueOn = d.text("dueOn");
-        String doneOn = d.text("doneOn");
+        LocalDate dueOn = d.date("dueOn");
+        LocalDate doneOn = d.date("doneOn");
         boolean beyondAsked = d.bool("beyondAsked");
         long version = d.positiveLong("version");
-        return d.valid(() -> new TaskFact.Settled(
-                taskId, ownerId, meetingId, cellId, date(dueOn), outcome, date(doneOn), beyondAsked, version));
+        return d.valid(() ->
+                new TaskFact.Settled(taskId, ownerId, meetingId, cellId, dueOn, outcome, doneOn, beyondAsked, version));
     }
 
     static TaskFact overdue(EventFields d) {
@@ -75,27 +74,11 @@ public class TaskEventHandler implements EventHandler {
         MemberId ownerId = new MemberId(d.uuid("ownerId"));
         MeetingId meetingId = new MeetingId(d.uuid("meetingId"));
         CellId cellId = new CellId(d.uuid("cellId"));
-        String dueOn = d.text("dueOn");
-        String detectedOn = d.text("detectedOn");
+        LocalDate dueOn = d.date("dueOn");
+        LocalDate detectedOn = d.date("detectedOn");
         long version = d.positiveLong("version");
         // The watch's detection and the secretary's confirmation count alike: the newest version wins.
         return d.valid(() -> new TaskFact.Settled(
-                taskId,
-                ownerId,
-                meetingId,
-                cellId,
-                date(dueOn),
-                TaskOutcome.OVERDUE,
-                date(detectedOn),
-                false,
-                version));
-    }
-
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("ngày không hợp lệ: " + text, e);
-        }
+                taskId, ownerId, meetingId, cellId, dueOn, TaskOutcome.OVERDUE, detectedOn, false, version));
     }
 }

@@ -1,6 +1,5 @@
 package vn.partycell.meeting.adapter.in.events;
 
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -89,9 +88,7 @@ public class MemberEventReader {
                 unit.name(),
                 unit.orgPath(),
                 VietnamTime.date(event.envelope().time()),
-                event.envelope().type().equals(EventContracts.ORG_UNIT_DISSOLVED)
-                        ? LocalDate.parse(d.text("dissolvedOn"))
-                        : null,
+                event.envelope().type().equals(EventContracts.ORG_UNIT_DISSOLVED) ? d.date("dissolvedOn") : null,
                 unit.version()));
     }
 

@@ -1,6 +1,5 @@
 package vn.partycell.member.adapter.in.events;
 
-import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
 import vn.partycell.member.application.CongressElections;
@@ -42,7 +41,7 @@ public class CongressEventReader {
                 d.texts("elected").stream()
                         .map(id -> new MemberId(java.util.UUID.fromString(id)))
                         .toList(),
-                LocalDate.parse(d.text("electedFrom"))));
+                d.date("electedFrom")));
         return elections.onElected(elected) ? Outcome.APPLIED : Outcome.DUPLICATE;
     }
 }

@@ -1,6 +1,5 @@
 package vn.partycell.notification.adapter.in.events;
 
-import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
@@ -45,8 +44,8 @@ public class CellEventHandler implements EventHandler {
                     d.orgPath("orgPath"),
                     kind.get(),
                     d.text("period"),
-                    LocalDate.parse(d.text("periodStart")),
-                    LocalDate.parse(d.text("periodEnd"))));
+                    d.date("periodStart"),
+                    d.date("periodEnd")));
             return EventChecks.outcome(reactions.onCellMeetingOverdue(overdue, EventChecks.occurrence(event)));
         }
         boolean assigned = type.equals(EventContracts.ORG_UNIT_ROLE_ASSIGNED);

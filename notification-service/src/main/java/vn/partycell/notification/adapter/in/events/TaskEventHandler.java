@@ -1,7 +1,6 @@
 package vn.partycell.notification.adapter.in.events;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
 import vn.partycell.notification.application.TaskNoticeReactions;
@@ -56,8 +55,8 @@ public class TaskEventHandler implements EventHandler {
         var orgPath = d.orgPath("orgPath");
         MemberId ownerId = new MemberId(d.uuid("ownerId"));
         String title = d.text("title");
-        String dueOn = d.text("dueOn");
-        return d.valid(() -> new AssignedTask(taskId, meetingId, cellId, orgPath, ownerId, title, date(dueOn)));
+        LocalDate dueOn = d.date("dueOn");
+        return d.valid(() -> new AssignedTask(taskId, meetingId, cellId, orgPath, ownerId, title, dueOn));
     }
 
     static OverdueTask overdue(EventFields d) {
@@ -66,18 +65,8 @@ public class TaskEventHandler implements EventHandler {
         CellId cellId = new CellId(d.uuid("cellId"));
         var orgPath = d.orgPath("orgPath");
         MemberId ownerId = new MemberId(d.uuid("ownerId"));
-        String dueOn = d.text("dueOn");
-        String detectedOn = d.text("detectedOn");
-        return d.valid(
-                () -> new OverdueTask(taskId, meetingId, cellId, orgPath, ownerId, date(dueOn), date(detectedOn)));
-    }
-
-    /** A local date of the wire; one that does not parse makes the event poison (through {@code valid}). */
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a date (yyyy-MM-dd): " + text, e);
-        }
+        LocalDate dueOn = d.date("dueOn");
+        LocalDate detectedOn = d.date("detectedOn");
+        return d.valid(() -> new OverdueTask(taskId, meetingId, cellId, orgPath, ownerId, dueOn, detectedOn));
     }
 }
