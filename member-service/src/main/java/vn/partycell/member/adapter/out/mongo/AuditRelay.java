@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,12 +145,11 @@ public class AuditRelay implements SmartLifecycle {
      * drains of one line at once could write its references twice or race on a bucket.
      */
     int sweep(Duration grace) {
-        Date youngest = Date.from(clock.instant().minus(grace));
-        List<Document> found = markers().find().limit(SWEEP_BATCH).into(new ArrayList<>());
-        if (!grace.isZero()) {
-            found.removeIf(marker ->
-                    marker.getDate("at") != null && marker.getDate("at").after(youngest));
-        }
+        // In the query, on the markers' "at" index: young markers never crowd old ones out of a batch.
+        Bson old = grace.isZero()
+                ? new Document()
+                : Filters.lte("at", Date.from(clock.instant().minus(grace)));
+        List<Document> found = markers().find(old).limit(SWEEP_BATCH).into(new ArrayList<>());
         Map<String, Set<Object>> documents = new LinkedHashMap<>();
         for (Document marker : found) {
             documents
