@@ -111,12 +111,43 @@ final class ScramBroker {
                             password(principal)))
                     .toList();
             admin.alterUserScramCredentials(users).all().get(60, TimeUnit.SECONDS);
+            PRINCIPALS.forEach(this::awaitAuthenticates);
             List<AclBinding> acls =
                     lines("acls.txt").stream().map(ScramBroker::acl).toList();
             admin.createAcls(acls).all().get(60, TimeUnit.SECONDS);
             return acls.size();
         } catch (Exception e) {
             throw new IllegalStateException("could not provision the SCRAM broker", e);
+        }
+    }
+
+    /**
+     * A SCRAM credential reaches the broker's authenticator through the metadata log, a moment after
+     * the alteration returns: wait until the principal logs in (an authorization error afterwards
+     * still means it did), so that the first client of a test is not refused as "invalid credentials".
+     */
+    private void awaitAuthenticates(String principal) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Admin probe = Admin.create(client(principal))) {
+                probe.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.SaslAuthenticationException)) {
+                    return;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("could not probe the login of " + principal, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(principal + " still cannot log in after 30 s");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
         }
     }
 
