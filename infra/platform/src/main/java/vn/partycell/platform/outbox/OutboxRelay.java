@@ -193,7 +193,6 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
 
     private void relay(String name, Pass pass) {
         MongoCollection<Document> collection = mongo.getCollection(name);
-        repair(collection);
         List<Pending> active = collection
                 .find(Filters.and(
                         Filters.exists(OutboxFields.SINCE),
@@ -204,6 +203,7 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
                 .limit(properties.batchSize())
                 .map(Pending::new)
                 .into(new ArrayList<>());
+        List<Pending> batch = List.copyOf(active);
         active.removeIf(pending -> !pending.active());
         boolean firstWave = true;
         while (!active.isEmpty() && !pass.fenced) {
@@ -260,6 +260,9 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
                 cleanUp(collection, pending);
             }
         }
+        if (batch.stream().anyMatch(pending -> !pending.acked.isEmpty())) {
+            clearEmptied(collection);
+        }
     }
 
     /** Before each send: the lease must cover the send timeout; one renewal may extend it. */
@@ -300,25 +303,12 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
     }
 
     /**
-     * Removes what Kafka acknowledged in one write: when that was all the document held, the
-     * outbox and its marker go together; when events were added meanwhile, only the acked ones.
+     * Removes what Kafka acknowledged, by {@code _id} alone: on the local store a filter uses an
+     * index only when its keys are exactly a unique index's, so any extra condition here would scan
+     * the whole collection once per published aggregate. An outbox this empties keeps its marker
+     * until {@link #clearEmptied} at the end of the pass; the batch query skips it meanwhile.
      */
     private static void cleanUp(MongoCollection<Document> collection, Pending pending) {
-        if (pending.acked.size() == pending.events.size()
-                && collection
-                                .updateOne(
-                                        Filters.and(
-                                                Filters.eq("_id", pending.id),
-                                                Filters.size(OutboxFields.OUTBOX, pending.acked.size()),
-                                                Filters.all(
-                                                        OutboxFields.OUTBOX + "." + OutboxFields.EVENT_ID,
-                                                        pending.acked)),
-                                        Updates.combine(
-                                                Updates.unset(OutboxFields.OUTBOX), Updates.unset(OutboxFields.SINCE)))
-                                .getMatchedCount()
-                        == 1) {
-            return;
-        }
         collection.updateOne(
                 Filters.eq("_id", pending.id),
                 Updates.pull(OutboxFields.OUTBOX, Filters.in(OutboxFields.EVENT_ID, pending.acked)));
@@ -352,19 +342,19 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
     }
 
     /**
-     * Unsets the marker of documents whose outbox is empty or missing (a crash or an older relay
-     * between two cleanup writes), so they cannot fill every batch and stall the relay.
+     * Unsets the marker of every document whose outbox is empty or missing: those this pass
+     * emptied, and any a crash left between a cleanup and this sweep. One multi-document write per
+     * collection and pass; each document is re-checked as it is written, so an event a service
+     * pushes meanwhile keeps its marker.
      */
-    private static void repair(MongoCollection<Document> collection) {
-        long repaired = collection
+    private static void clearEmptied(MongoCollection<Document> collection) {
+        long cleared = collection
                 .updateMany(
                         Filters.and(
                                 Filters.exists(OutboxFields.SINCE), Filters.exists(OutboxFields.OUTBOX + ".0", false)),
                         Updates.combine(Updates.unset(OutboxFields.SINCE), Updates.unset(OutboxFields.OUTBOX)))
                 .getModifiedCount();
-        if (repaired > 0) {
-            log.info("Outbox relay cleared the pending marker of {} documents with an empty outbox", repaired);
-        }
+        log.debug("Outbox relay cleared the pending marker of {} emptied documents", cleared);
     }
 
     private void sleep(Duration duration) {
