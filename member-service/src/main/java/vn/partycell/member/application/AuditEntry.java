@@ -14,6 +14,8 @@ import vn.partycell.platform.kernel.OrgPath;
  * @param recordKind {@code member}, {@code org-unit}, {@code dues-ledger} or {@code member-export}
  * @param orgPath where the record stood after the change: the scope of who may read the line
  * @param action the event types the change published (or {@code export.csv|xlsx})
+ * @param importId the member import run that made the change, or null (the request is then the
+ *     actor's; for an import it is the upload's)
  */
 public record AuditEntry(
         UUID id,
@@ -23,7 +25,8 @@ public record AuditEntry(
         String recordId,
         OrgPath orgPath,
         String action,
-        List<FieldChange> changes) {
+        List<FieldChange> changes,
+        String importId) {
 
     public AuditEntry {
         changes = List.copyOf(changes);

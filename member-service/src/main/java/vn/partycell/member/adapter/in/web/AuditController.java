@@ -43,7 +43,8 @@ public class AuditController {
             String recordId,
             String orgPath,
             String action,
-            List<FieldChange> changes) {
+            List<FieldChange> changes,
+            String importId) {
 
         static AuditEntryResponse of(AuditEntry e) {
             return new AuditEntryResponse(
@@ -59,7 +60,8 @@ public class AuditController {
                     e.recordId(),
                     e.orgPath().value(),
                     e.action(),
-                    e.changes());
+                    e.changes(),
+                    e.importId());
         }
     }
 

@@ -1,10 +1,17 @@
 package vn.partycell.member.adapter.out.mongo;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,6 +138,73 @@ public class AuditRelay implements SmartLifecycle {
                             Updates.combine(Updates.unset(AuditedWriter.PENDING), Updates.unset(AuditedWriter.SINCE)));
         } catch (RuntimeException e) {
             log.warn("Audit lines of {} {} stay pending for the next sweep: {}", collection, id, e.toString());
+        }
+    }
+
+    /**
+     * {@link #expect} for a batch of documents ({@code lines}: record id → its line) in one write. A
+     * marker already there is a resumed batch's line, still in flight under the same id: kept.
+     */
+    void expectAll(String collection, Map<Object, Document> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<Document> markers = new ArrayList<>(lines.size());
+        lines.forEach((id, entry) -> markers.add(new Document("_id", entry.getString("_id"))
+                .append("collection", collection)
+                .append("recordId", id)
+                .append("at", entry.getDate("at"))));
+        try {
+            markers().insertMany(markers, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** {@link #forget} for the lines of a batch whose writes were refused. */
+    void forgetAll(List<Document> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try {
+            markers()
+                    .deleteMany(Filters.in(
+                            "_id", entries.stream().map(e -> e.getString("_id")).toList()));
+        } catch (RuntimeException e) {
+            log.debug("Markers of {} refused audit lines left for the sweep: {}", entries.size(), e.toString());
+        }
+    }
+
+    /**
+     * {@link #drain} for a batch of documents just written with one line each ({@code lines}: record
+     * id → its line): the lines stored together ({@link MongoAuditLog#storeAll}), then taken off their
+     * documents and their markers deleted, in a few bulk writes. A failure leaves them for the sweep.
+     */
+    void drainAll(String collection, Map<Object, Document> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        try {
+            auditLog.storeAll(new ArrayList<>(lines.values()));
+            // Pulled by the _id filter alone: the emptied list stays (the next drain of the document
+            // removes it), since the conditional unset drain uses would make the local store read
+            // every member once per document.
+            List<WriteModel<Document>> pulls = new ArrayList<>(lines.size());
+            lines.forEach((id, entry) -> pulls.add(new UpdateOneModel<>(
+                    Filters.eq("_id", id),
+                    Updates.pull(AuditedWriter.PENDING, new Document("_id", entry.getString("_id"))))));
+            mongo.getCollection(collection).bulkWrite(pulls, new BulkWriteOptions().ordered(false));
+            markers()
+                    .deleteMany(Filters.in(
+                            "_id",
+                            lines.values().stream().map(e -> e.getString("_id")).toList()));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Audit lines of {} {} stay pending for the next sweep: {}", lines.size(), collection, e.toString());
         }
     }
 

@@ -158,10 +158,15 @@ final class AuditedWriter<E> {
         return unset;
     }
 
-    private Document entry(Document state, List<OutboxEvent> events, String fallback, Document before) {
-        String action = events.isEmpty()
+    /** What a line says was done: the event types the change published, else {@code fallback}. */
+    static String action(List<OutboxEvent> events, String fallback) {
+        return events.isEmpty()
                 ? fallback
                 : events.stream().map(e -> e.envelope().type()).distinct().collect(Collectors.joining(","));
+    }
+
+    private Document entry(Document state, List<OutboxEvent> events, String fallback, Document before) {
+        String action = action(events, fallback);
         return relay.log()
                 .newEntry(
                         recordKind,

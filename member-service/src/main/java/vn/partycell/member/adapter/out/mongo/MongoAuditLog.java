@@ -1,15 +1,20 @@
 package vn.partycell.member.adapter.out.mongo;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -17,8 +22,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -101,8 +109,31 @@ public class MongoAuditLog implements AuditLog {
             String previousOrgPath,
             String action,
             List<FieldChange> changes) {
-        AuditActor actor = request.actor();
-        Document entry = new Document("_id", UUID.randomUUID().toString())
+        return newEntry(
+                request.actor(),
+                UUID.randomUUID().toString(),
+                recordKind,
+                recordId,
+                orgPath,
+                previousOrgPath,
+                action,
+                changes);
+    }
+
+    /**
+     * A line of a given actor under a given id: work done on behalf of a request that is over (an
+     * import run on its worker is its upload's), with an id a replay of the same work gives again.
+     */
+    Document newEntry(
+            AuditActor actor,
+            String id,
+            String recordKind,
+            String recordId,
+            String orgPath,
+            String previousOrgPath,
+            String action,
+            List<FieldChange> changes) {
+        Document entry = new Document("_id", id)
                 .append("at", Date.from(clock.instant()))
                 .append(
                         "actor",
@@ -155,27 +186,207 @@ public class MongoAuditLog implements AuditLog {
         index("user:" + subject, "user", month, ref, null);
     }
 
-    private void index(String key, String role, String month, Document ref, List<String> scopes) {
-        String bucket = bucketOf(key, role, month, ref.getString("id"));
-        long filled;
-        try {
-            Document after = index().findOneAndUpdate(
-                            Filters.and(Filters.eq("_id", bucket), Filters.ne("refs.id", ref.getString("id"))),
-                            Updates.combine(Updates.push("refs", ref), Updates.inc("n", 1)),
-                            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            filled = after == null ? 0 : ((Number) after.get("n")).longValue();
-        } catch (MongoCommandException e) {
-            // The bucket exists and already holds the reference: the upsert's insert collided.
-            if (ErrorCategory.fromErrorCode(e.getErrorCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
+    /**
+     * Stores many new lines at once (a batch of an import), each exactly as {@link #store} would: the
+     * line, its reference in its record's and its user's buckets, and their heads; but in a fixed
+     * number of bulk writes per batch rather than about ten round trips per line. Each line is given
+     * its buckets before it is stored (as {@link #store} does), so a replay of any line through {@link
+     * #store} (the relay's sweep after a crash) goes to the same buckets and adds nothing. Lines this
+     * path cannot place in one go (a line already stored, a record that already has a log) go through
+     * {@link #store}.
+     */
+    void storeAll(List<Document> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        for (Document line : lines) {
+            keys.add("record:" + line.getString("recordId"));
+            keys.add(userKey(line));
+        }
+        // One read of every head concerned: $in on _id is a unique-key lookup on every store.
+        Map<String, Document> heads = new HashMap<>();
+        index().find(Filters.in("_id", keys.stream().distinct().toList()))
+                .forEach(h -> heads.put(h.getString("_id"), h));
+        List<Document> fresh = new ArrayList<>();
+        List<Document> oneByOne = new ArrayList<>();
+        for (Document line : lines) {
+            (heads.containsKey("record:" + line.getString("recordId")) ? oneByOne : fresh).add(line);
+        }
+        // Per user and month: the open bucket and how full it is, then the lines in order, the next
+        // bucket opening where store would open it (after bucketSize references).
+        Map<String, List<Document>> byUserMonth = new LinkedHashMap<>();
+        for (Document line : fresh) {
+            byUserMonth
+                    .computeIfAbsent(userKey(line) + "|" + month(line), k -> new ArrayList<>())
+                    .add(line);
+        }
+        Map<String, List<Document>> userBuckets = new LinkedHashMap<>();
+        List<WriteModel<Document>> userHeads = new ArrayList<>();
+        byUserMonth.forEach((keyMonth, group) -> {
+            String key = userKey(group.getFirst());
+            String month = month(group.getFirst());
+            Document head = heads.get(key);
+            int seq = head == null ? 0 : seqs(head).getOrDefault(month, 0);
+            Document open = head == null
+                    ? null
+                    : index().find(Filters.eq("_id", bucketId(key, month, seq)))
+                            .projection(Projections.include("n"))
+                            .first();
+            long filled = open == null || open.get("n") == null ? 0 : ((Number) open.get("n")).longValue();
+            for (Document line : group) {
+                if (filled >= bucketSize) {
+                    seq++;
+                    filled = 0;
+                }
+                String bucket = bucketId(key, month, seq);
+                buckets(line).put("user", bucket);
+                userBuckets.computeIfAbsent(bucket, b -> new ArrayList<>()).add(ref(line));
+                filled++;
             }
-            filled = 0;
+            List<Bson> update = new ArrayList<>(List.of(Updates.addToSet("months", month)));
+            int next = filled >= bucketSize ? seq + 1 : seq;
+            if (next > 0) {
+                update.add(Updates.max("seqs." + month, next));
+            }
+            userHeads.add(new UpdateOneModel<>(
+                    Filters.eq("_id", key), Updates.combine(update), new UpdateOptions().upsert(true)));
+        });
+        List<Document> recordBuckets = new ArrayList<>();
+        List<WriteModel<Document>> recordHeads = new ArrayList<>();
+        for (Document line : fresh) {
+            String key = "record:" + line.getString("recordId");
+            String month = month(line);
+            String bucket = bucketId(key, month, 0);
+            buckets(line).put("record", bucket);
+            // A record with no head yet has no bucket: a plain insert, no guarded upsert (whose
+            // filter on refs.id the local store could only answer by reading the whole index).
+            recordBuckets.add(new Document("_id", bucket)
+                    .append("refs", List.of(ref(line)))
+                    .append("n", 1));
+            List<Bson> head = new ArrayList<>(List.of(
+                    Updates.addToSet("months", month),
+                    Updates.set("orgPath", line.getString("orgPath")),
+                    Updates.addEachToSet("orgPaths", scopes(line))));
+            if (bucketSize <= 1) {
+                head.add(Updates.max("seqs." + month, 1));
+            }
+            recordHeads.add(new UpdateOneModel<>(
+                    Filters.eq("_id", key), Updates.combine(head), new UpdateOptions().upsert(true)));
+        }
+        if (!fresh.isEmpty()) {
+            Set<Integer> stored = insertNew(entries(), fresh);
+            if (stored.size() < fresh.size()) {
+                // A line stored before (a replay racing this batch): the guarded path for every line.
+                oneByOne.addAll(fresh);
+            } else {
+                Set<Integer> opened = insertNew(index(), recordBuckets);
+                for (int i = 0; i < fresh.size(); i++) {
+                    if (!opened.contains(i)) {
+                        // Its bucket appeared meanwhile (a replay of the line): the guarded push.
+                        oneByOne.add(fresh.get(i));
+                    }
+                }
+                bulk(recordHeads);
+                userBuckets.forEach(this::addRefs);
+                bulk(userHeads);
+            }
+        }
+        oneByOne.forEach(this::store);
+    }
+
+    /** addToSet: a reference a concurrent replay pushed first is not added twice. */
+    private void addRefs(String bucket, List<Document> refs) {
+        Bson add = Updates.combine(Updates.addEachToSet("refs", refs), Updates.inc("n", refs.size()));
+        try {
+            index().updateOne(Filters.eq("_id", bucket), add, new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            filled = 0;
+            // Another writer opened the bucket at the same moment: it exists now.
+            index().updateOne(Filters.eq("_id", bucket), add);
         }
+    }
+
+    private static String userKey(Document line) {
+        return "user:" + line.get("actor", Document.class).getString("subject");
+    }
+
+    private static String month(Document line) {
+        return YearMonth.from(line.getDate("at").toInstant().atOffset(ZoneOffset.UTC))
+                .toString();
+    }
+
+    private static Document buckets(Document line) {
+        Document buckets = line.get("buckets", Document.class);
+        if (buckets == null) {
+            buckets = new Document();
+            line.put("buckets", buckets);
+        }
+        return buckets;
+    }
+
+    /** The reference {@link #store} indexes a line by. */
+    private static Document ref(Document line) {
+        Document ref = new Document("id", line.getString("_id"))
+                .append("at", line.getDate("at"))
+                .append("orgPath", line.getString("orgPath"));
+        if (line.getString("previousOrgPath") != null) {
+            ref.append("previousOrgPath", line.getString("previousOrgPath"));
+        }
+        return ref;
+    }
+
+    private static List<String> scopes(Document line) {
+        List<String> scopes = new ArrayList<>(List.of(line.getString("orgPath")));
+        if (line.getString("previousOrgPath") != null) {
+            scopes.add(line.getString("previousOrgPath"));
+        }
+        return scopes;
+    }
+
+    /** Unordered insert; the indexes of the documents stored (a duplicate key is no error here). */
+    private static Set<Integer> insertNew(MongoCollection<Document> collection, List<Document> documents) {
+        Set<Integer> stored = new HashSet<>();
+        for (int i = 0; i < documents.size(); i++) {
+            stored.add(i);
+        }
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                stored.remove(error.getIndex());
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Unordered bulk of guarded upserts: a duplicate key is the guard's expected outcome (the
+     * reference is there already, so the upsert's insert collided), not a failure.
+     */
+    private void bulk(List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            index().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void index(String key, String role, String month, Document ref, List<String> scopes) {
+        String bucket = bucketOf(key, role, month, ref.getString("id"));
+        long filled = pushed(bucket, ref);
         List<Bson> head = new ArrayList<>(List.of(Updates.addToSet("months", month)));
         if (filled >= bucketSize) {
             // Full: the next line of this key and month opens the next bucket.
@@ -186,6 +397,42 @@ public class MongoAuditLog implements AuditLog {
             head.add(Updates.addEachToSet("orgPaths", scopes));
         }
         index().updateOne(Filters.eq("_id", key), Updates.combine(head), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Adds the reference to its bucket unless it is there, and says how full the bucket is then (0 if
+     * it was there). A guarded update without upsert first: an upsert whose guard fails on a bucket
+     * that holds the reference already (a replay, a drain racing the sweep) collides on {@code _id},
+     * which the store logs as an error each time. Only a bucket that does not exist is inserted; if
+     * another writer opens it at that moment, the guarded update runs again on it, so this line's
+     * reference is not lost either (an upsert's collision used to drop it).
+     */
+    private long pushed(String bucket, Document ref) {
+        Bson guarded = Filters.and(Filters.eq("_id", bucket), Filters.ne("refs.id", ref.getString("id")));
+        Bson push = Updates.combine(Updates.push("refs", ref), Updates.inc("n", 1));
+        FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+        Document updated = index().findOneAndUpdate(guarded, push, after);
+        if (updated != null) {
+            return ((Number) updated.get("n")).longValue();
+        }
+        if (index().find(Filters.eq("_id", bucket))
+                        .projection(Projections.include("_id"))
+                        .first()
+                == null) {
+            try {
+                index().insertOne(new Document("_id", bucket)
+                        .append("refs", List.of(ref))
+                        .append("n", 1));
+                return 1;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
+        // The bucket exists now (it may have been opened since the first try): the guard decides.
+        updated = index().findOneAndUpdate(guarded, push, after);
+        return updated == null ? 0 : ((Number) updated.get("n")).longValue();
     }
 
     /**
@@ -336,7 +583,8 @@ public class MongoAuditLog implements AuditLog {
                 d.getString("action"),
                 d.getList("changes", Document.class).stream()
                         .map(c -> new FieldChange(c.getString("field"), c.getString("from"), c.getString("to")))
-                        .toList());
+                        .toList(),
+                d.getString("importId"));
     }
 
     private MongoCollection<Document> entries() {

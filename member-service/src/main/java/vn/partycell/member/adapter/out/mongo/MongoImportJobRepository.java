@@ -19,12 +19,14 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
+import vn.partycell.member.application.AuditActor;
 import vn.partycell.member.application.ImportRejection;
 import vn.partycell.member.application.MemberImport;
 import vn.partycell.member.application.MemberImport.ImportFormat;
 import vn.partycell.member.application.MemberImportId;
 import vn.partycell.member.application.MemberImportJobs;
 import vn.partycell.member.application.MemberImportState;
+import vn.partycell.member.application.RequestContext;
 import vn.partycell.member.domain.OrgUnitId;
 
 /**
@@ -44,10 +46,15 @@ public class MongoImportJobRepository implements MemberImportJobs {
     static final String OPEN = "member_imports_open";
     private static final String OPEN_ID = "open";
 
-    private final MongoTemplate mongo;
+    /** The actor of the upload, kept on the run: its audit lines are theirs ({@link MongoImportJobMembers}). */
+    static final String STARTED_BY = "startedBy";
 
-    public MongoImportJobRepository(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final RequestContext request;
+
+    public MongoImportJobRepository(MongoTemplate mongo, RequestContext request) {
         this.mongo = mongo;
+        this.request = request;
         jobs().createIndex(Indexes.ascending("state"), new IndexOptions().name("state"));
     }
 
@@ -74,6 +81,16 @@ public class MongoImportJobRepository implements MemberImportJobs {
         Document document = fields(job);
         document.put("_id", job.id().toString());
         document.put("cancelRequested", job.cancelRequested());
+        // Stored on the upload's thread: the worker that stores the members has no request.
+        AuditActor actor = request.actor();
+        document.put(
+                STARTED_BY,
+                new Document("subject", actor.subject())
+                        .append("name", actor.name())
+                        .append("roles", actor.roles())
+                        .append("requestId", actor.requestId())
+                        .append("traceparent", actor.traceparent())
+                        .append("operation", actor.operation()));
         jobs().insertOne(document);
     }
 

@@ -47,6 +47,15 @@ public class MongoMemberDirectory implements MemberDirectory {
                     .toList();
             return new ResultPage<>(content, page, all.size());
         }
+        if (byUniqueKey(search)) {
+            List<MemberDocument> all = pointLookup(search);
+            List<Member> content = all.stream()
+                    .skip(page.offset())
+                    .limit(page.size())
+                    .map(MemberDocument::toDomain)
+                    .toList();
+            return new ResultPage<>(content, page, all.size());
+        }
         // The page's own sort is ignored: a member list has one order (PageRequests allows none).
         PageQuery ordered = new PageQuery(page.page(), page.size(), List.of());
         ResultPage<Member> found = MongoPages.find(
@@ -62,18 +71,19 @@ public class MongoMemberDirectory implements MemberDirectory {
 
     @Override
     public List<Member> after(MemberSearch search, Member after, int limit) {
-        if (search.memberIds() != null) {
+        if (search.memberIds() != null || byUniqueKey(search)) {
             String key = after == null
                     ? null
                     : VietnameseCollation.sortKey(after.person().fullName());
             String id = after == null ? null : after.id().value().toString();
-            return byIds(search).stream()
-                    .filter(d -> key == null
-                            || d.sortKey().compareTo(key) > 0
-                            || (d.sortKey().equals(key) && d.id().compareTo(id) > 0))
-                    .limit(limit)
-                    .map(MemberDocument::toDomain)
-                    .toList();
+            return (search.memberIds() != null ? byIds(search) : pointLookup(search))
+                    .stream()
+                            .filter(d -> key == null
+                                    || d.sortKey().compareTo(key) > 0
+                                    || (d.sortKey().equals(key) && d.id().compareTo(id) > 0))
+                            .limit(limit)
+                            .map(MemberDocument::toDomain)
+                            .toList();
         }
         Criteria criteria = criteria(search);
         if (after != null) {
@@ -151,6 +161,30 @@ public class MongoMemberDirectory implements MemberDirectory {
                 .sorted(java.util.Comparator.comparing(MemberDocument::sortKey).thenComparing(MemberDocument::id))
                 .toList();
     }
+
+    /** An exact card number or citizen ID: at most one member, read by its unique key. */
+    private static boolean byUniqueKey(MemberSearch search) {
+        return search.partyCardNumber() != null || search.citizenId() != null;
+    }
+
+    /**
+     * The member holding the card number (or citizen ID) read by that key ALONE, a filter the local
+     * store answers from its unique index ({@code party_card_number_unique}, {@code citizenId}); with
+     * the scope or any other criterion beside it, it would read every member. The rest of the search
+     * (scope first) is then checked on that one document, so out of scope is not found.
+     */
+    private List<MemberDocument> pointLookup(MemberSearch search) {
+        Criteria key = search.partyCardNumber() != null
+                ? Criteria.where(PARTY_CARD_KEY).is(search.partyCardNumber())
+                : Criteria.where("citizenId").is(search.citizenId());
+        return mongo.find(Query.query(key), MemberDocument.class, MongoMemberRepository.COLLECTION).stream()
+                .filter(d -> matches(search, d))
+                .sorted(java.util.Comparator.comparing(MemberDocument::sortKey).thenComparing(MemberDocument::id))
+                .toList();
+    }
+
+    /** The top-level copy of the card number its unique sparse key is on. */
+    static final String PARTY_CARD_KEY = "partyCardNumber";
 
     /** The same criteria as {@link #criteria}, on one document. */
     private static boolean matches(MemberSearch s, MemberDocument d) {
