@@ -287,9 +287,10 @@ public class MongoAuditLog implements AuditLog {
                         oneByOne.add(fresh.get(i));
                     }
                 }
+                // Heads before references, as in index(): no reference in a bucket its head does not list.
                 bulk(recordHeads);
-                userBuckets.forEach(this::addRefs);
                 bulk(userHeads);
+                userBuckets.forEach(this::addRefs);
             }
         }
         oneByOne.forEach(this::store);
@@ -384,19 +385,27 @@ public class MongoAuditLog implements AuditLog {
         }
     }
 
+    /**
+     * The head first, then the reference: a reference is never in a bucket its head does not list
+     * (a query reads buckets 0 to {@code seqs[month]} only), whatever bucket the line was given and
+     * wherever a crash stops this.
+     */
     private void index(String key, String role, String month, Document ref, List<String> scopes) {
         String bucket = bucketOf(key, role, month, ref.getString("id"));
-        long filled = pushed(bucket, ref);
+        int seq = seqOf(bucket);
         List<Bson> head = new ArrayList<>(List.of(Updates.addToSet("months", month)));
-        if (filled >= bucketSize) {
-            // Full: the next line of this key and month opens the next bucket.
-            head.add(Updates.max("seqs." + month, seqOf(bucket) + 1));
+        if (seq > 0) {
+            head.add(Updates.max("seqs." + month, seq));
         }
         if (scopes != null) {
             head.add(Updates.set("orgPath", ref.getString("orgPath")));
             head.add(Updates.addEachToSet("orgPaths", scopes));
         }
         index().updateOne(Filters.eq("_id", key), Updates.combine(head), new UpdateOptions().upsert(true));
+        if (pushed(bucket, ref) >= bucketSize) {
+            // Full: the next line of this key and month opens the next bucket.
+            index().updateOne(Filters.eq("_id", key), Updates.max("seqs." + month, seq + 1));
+        }
     }
 
     /**
