@@ -1,9 +1,7 @@
 package vn.partycell.meeting.application;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import vn.partycell.meeting.domain.Ballot;
@@ -20,7 +18,6 @@ import vn.partycell.meeting.domain.RemarkKind;
 import vn.partycell.meeting.domain.Roster;
 import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.NotFoundException;
-import vn.partycell.platform.kernel.RuleViolationException;
 import vn.partycell.platform.kernel.Versions;
 import vn.partycell.platform.security.Caller;
 import vn.partycell.platform.security.Role;
@@ -38,6 +35,7 @@ public class ProceedingsService {
     private final MeetingRepository meetings;
     private final RosterRepository rosters;
     private final ProceedingsPolicy policy;
+    private final CongressTerms congressTerms;
     private final Clock clock;
 
     public ProceedingsService(
@@ -45,11 +43,13 @@ public class ProceedingsService {
             MeetingRepository meetings,
             RosterRepository rosters,
             ProceedingsPolicy policy,
+            CongressTerms congressTerms,
             Clock clock) {
         this.proceedings = proceedings;
         this.meetings = meetings;
         this.rosters = rosters;
         this.policy = policy;
+        this.congressTerms = congressTerms;
         this.clock = clock;
     }
 
@@ -148,22 +148,7 @@ public class ProceedingsService {
     }
 
     private void requireFirstCongressOfTerm(Proceedings p) {
-        LocalDate from = p.heldOn().minus(policy.congressInterval(p.heldOn().getYear()));
-        LocalDate until = p.heldOn().plus(policy.congressInterval(p.heldOn().getYear()));
-        proceedings.congressesOf(p.cellId()).stream()
-                .filter(c -> !c.meetingId().equals(p.meetingId()))
-                .filter(c -> c.heldOn().isAfter(from) && c.heldOn().isBefore(until))
-                .findFirst()
-                .ifPresent(c -> {
-                    throw new RuleViolationException(
-                            "congress-already-held-in-term",
-                            "Chi bộ đã tổ chức đại hội ngày " + c.heldOn()
-                                    + " trong nhiệm kỳ này; đại hội chỉ tổ chức một lần mỗi nhiệm kỳ, bầu bổ sung tại buổi sinh hoạt bất thường",
-                            Map.of(
-                                    "field", "kind",
-                                    "previousMeetingId", c.meetingId().toString(),
-                                    "previousHeldOn", c.heldOn().toString()));
-                });
+        congressTerms.requireFirstOfTerm(p.cellId(), p.meetingId(), p.heldOn());
     }
 
     @FunctionalInterface

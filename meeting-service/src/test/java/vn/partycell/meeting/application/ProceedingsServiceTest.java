@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import vn.partycell.meeting.domain.AttendanceStatus;
 import vn.partycell.meeting.domain.Cell;
 import vn.partycell.meeting.domain.CellId;
 import vn.partycell.meeting.domain.CommitteeRole;
+import vn.partycell.meeting.domain.CommitteeTerm;
 import vn.partycell.meeting.domain.ElectionBallot;
 import vn.partycell.meeting.domain.InProgressMeeting;
 import vn.partycell.meeting.domain.Meeting;
@@ -54,6 +56,7 @@ class ProceedingsServiceTest {
     private final InMemoryProceedingsRepository proceedings = new InMemoryProceedingsRepository();
     private final InMemoryMeetingRepository meetings = new InMemoryMeetingRepository();
     private final InMemoryRosterRepository rosters = new InMemoryRosterRepository();
+    private final InMemoryCellTerms terms = new InMemoryCellTerms();
     private final List<MemberId> full = new ArrayList<>();
     private final ProceedingsService service;
 
@@ -73,11 +76,13 @@ class ProceedingsServiceTest {
         // 2028 asks two speakers only.
         ProceedingsPolicy.YearPolicy y2028 =
                 new ProceedingsPolicy.YearPolicy(Map.of(MeetingKind.REGULAR, 2), null, null, null);
+        ProceedingsPolicy policy = new ProceedingsPolicy(defaults, Map.of(2028, y2028));
         service = new ProceedingsService(
                 proceedings,
                 meetings,
                 rosters,
-                new ProceedingsPolicy(defaults, Map.of(2028, y2028)),
+                policy,
+                new CongressTerms(terms, proceedings, policy),
                 Clock.fixed(Instant.parse("2026-03-05T05:00:00Z"), ZoneOffset.UTC));
         rosters.saveIfNewer(
                 new Cell(cell, "cb-01", "Chi bộ 1", OrgUnitKind.CELL, null, CELL_PATH, 1), new Occurrence("e0"));
@@ -118,6 +123,49 @@ class ProceedingsServiceTest {
                         .map(v -> new ElectionBallot(v, List.of(full.getFirst())))
                         .toList());
         service.countElection(secretary, id, null, election);
+    }
+
+    /**
+     * Where member-service recorded the cell's terms, the term decides, not the interval: a second
+     * congress late in the same five-year term is refused although more than four years passed, and
+     * the first congress of a new, shorter term is not, although less than four years passed.
+     */
+    @Test
+    void aRecordedTermDecidesWhichCongressesShareATerm() {
+        terms.record(
+                cell,
+                new CommitteeTerm(
+                        UUID.randomUUID(), "2020–2025", LocalDate.parse("2020-06-01"), LocalDate.parse("2025-05-31")));
+        CommitteeTerm shortTerm = new CommitteeTerm(
+                UUID.randomUUID(), "2025–2027", LocalDate.parse("2025-06-01"), LocalDate.parse("2027-12-31"));
+        terms.record(cell, shortTerm);
+        terms.record(
+                cell,
+                new CommitteeTerm(
+                        UUID.randomUUID(), "2028–2032", LocalDate.parse("2028-01-01"), LocalDate.parse("2032-12-31")));
+
+        MeetingId first = held(MeetingKind.CONGRESS, "2020-06-12T02:00:00Z");
+        elect(first);
+        MeetingId late = held(MeetingKind.CONGRESS, "2025-05-20T02:00:00Z");
+        assertThatThrownBy(() -> elect(late))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("2020–2025")
+                .satisfies(e -> assertThat(((RuleViolationException) e).facts())
+                        .containsEntry("field", "kind")
+                        .containsEntry("termName", "2020–2025")
+                        .containsEntry("previousMeetingId", first.toString()));
+
+        MeetingId second = held(MeetingKind.CONGRESS, "2025-06-12T02:00:00Z");
+        elect(second);
+        MeetingId sameShortTerm = held(MeetingKind.CONGRESS, "2027-12-30T02:00:00Z");
+        assertThatThrownBy(() -> elect(sameShortTerm))
+                .isInstanceOf(RuleViolationException.class)
+                .satisfies(e -> assertThat(((RuleViolationException) e).facts())
+                        .containsEntry("termId", shortTerm.id().toString())
+                        .containsEntry("previousMeetingId", second.toString()));
+        // Two years and a half after the last one, but the first of its recorded term.
+        elect(held(MeetingKind.CONGRESS, "2028-01-10T02:00:00Z"));
+        assertThat(proceedings.congressesOf(cell)).hasSize(3);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import vn.partycell.platform.mongo.IdVersionIndex;
 
 /**
  * Publishes pending outbox events to Kafka, in order per aggregate, and removes each one only after
@@ -81,6 +82,8 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
         for (String collection : properties.collections()) {
             mongo.getCollection(collection)
                     .createIndex(Indexes.ascending(OutboxFields.SINCE), new IndexOptions().sparse(true));
+            // Every optimistic-lock write of these aggregates filters on _id and version.
+            IdVersionIndex.ensure(mongo.getCollection(collection));
         }
         running = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);

@@ -5,12 +5,14 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.partycell.contracts.EventContracts;
 import vn.partycell.meeting.application.ComplianceProjection;
+import vn.partycell.meeting.application.CongressTerms;
 import vn.partycell.meeting.application.Occurrence;
 import vn.partycell.meeting.application.OrgMoveProjection;
 import vn.partycell.meeting.application.RosterProjection;
 import vn.partycell.meeting.application.RosterUpdate;
 import vn.partycell.meeting.domain.Cell;
 import vn.partycell.meeting.domain.CellId;
+import vn.partycell.meeting.domain.CommitteeTerm;
 import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.MemberStatus;
 import vn.partycell.meeting.domain.OrgUnitId;
@@ -24,7 +26,7 @@ import vn.partycell.platform.kernel.VietnamTime;
 
 /**
  * Reads member-service's events (contracts members.member.*.v1, members.org-unit.*.v1) into typed
- * calls on the {@link RosterProjection}: picks the types it uses, reads by field name only the
+ * calls on the {@link RosterProjection} (and a cell's terms on {@link CongressTerms}): picks the types it uses, reads by field name only the
  * fields it uses (tolerant reader, {@link EventFields}), and sends what can never be applied to the
  * dead-letter topic as poison.
  */
@@ -41,15 +43,24 @@ public class MemberEventReader {
     private final RosterProjection projection;
     private final OrgMoveProjection moves;
     private final ComplianceProjection compliance;
+    private final CongressTerms congressTerms;
 
-    public MemberEventReader(RosterProjection projection, OrgMoveProjection moves, ComplianceProjection compliance) {
+    public MemberEventReader(
+            RosterProjection projection,
+            OrgMoveProjection moves,
+            ComplianceProjection compliance,
+            CongressTerms congressTerms) {
         this.projection = projection;
         this.moves = moves;
         this.compliance = compliance;
+        this.congressTerms = congressTerms;
     }
 
     public Outcome onOrgUnitEvent(InboundEvent event) {
         String type = event.envelope().type();
+        if (type.equals(EventContracts.ORG_UNIT_TERM_OPENED)) {
+            return onTermOpened(event.fields());
+        }
         if (!ORG_UNIT_SNAPSHOTS.contains(type)) {
             return Outcome.IGNORED;
         }
@@ -75,6 +86,18 @@ public class MemberEventReader {
                 ? moves.onOrgUnitMoved(unit, d.orgPath("previousOrgPath"), occurrence(event))
                 : projection.onOrgUnitChanged(unit, occurrence(event));
         return outcome(kept == RosterUpdate.NOT_KEPT ? watched : kept);
+    }
+
+    /** A cell's committee term: the congress is held once in it. Other nodes' terms are not kept here. */
+    private Outcome onTermOpened(EventFields d) {
+        Optional<OrgUnitKind> kind = d.knownEnum("kind", OrgUnitKind.class);
+        if (kind.isEmpty() || kind.get() != OrgUnitKind.CELL) {
+            return Outcome.NO_EFFECT;
+        }
+        CellId cell = new CellId(d.uuid("orgUnitId"));
+        CommitteeTerm term =
+                d.valid(() -> new CommitteeTerm(d.uuid("termId"), d.text("name"), d.date("start"), d.date("end")));
+        return outcome(congressTerms.onTermOpened(cell, term));
     }
 
     /** The node as the compliance watch keeps it: first heard of on the event's local day. */

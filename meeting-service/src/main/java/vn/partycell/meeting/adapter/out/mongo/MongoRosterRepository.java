@@ -5,7 +5,6 @@ import com.mongodb.client.model.Indexes;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,11 +21,12 @@ import vn.partycell.meeting.domain.OrgUnitId;
 import vn.partycell.meeting.domain.OrgUnitKind;
 import vn.partycell.meeting.domain.RosterMember;
 import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.mongo.NewerWins;
 
 /**
- * The read model in MongoDB. "Newer wins" is one conditional upsert: it matches only a stored
- * version lower than the incoming one, so an equal or newer document makes the upsert collide on
- * {@code _id} and nothing is written. The applied event id is kept with the state it produced.
+ * The read model in MongoDB. "Newer wins" ({@link NewerWins}): a snapshot is written only over a
+ * lower stored version, by unique keys alone, so an equal or newer document is left as it is. The
+ * applied event id is kept with the state it produced.
  */
 @Repository
 public class MongoRosterRepository implements RosterRepository {
@@ -40,6 +40,8 @@ public class MongoRosterRepository implements RosterRepository {
         this.mongo = mongo;
         mongo.getCollection(ROSTER).createIndex(Indexes.ascending("cellId"), new IndexOptions());
         mongo.getCollection(CELLS).createIndex(Indexes.ascending("orgPath"), new IndexOptions());
+        NewerWins.prepare(mongo.getCollection(ROSTER));
+        NewerWins.prepare(mongo.getCollection(CELLS));
     }
 
     @Override
@@ -69,14 +71,10 @@ public class MongoRosterRepository implements RosterRepository {
         return upsertIfNewer(CELLS, c.id().toString(), c.version(), update);
     }
 
+    /** Newer wins by unique keys only ({@link NewerWins}): a member event never scans the province's roster. */
     private boolean upsertIfNewer(String collection, String id, long version, Update update) {
-        Query query = Query.query(Criteria.where("_id").is(id).and("version").lt(version));
-        try {
-            mongo.upsert(query, update, collection);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return NewerWins.write(
+                mongo.getCollection(collection), id, update.getUpdateObject().get("$set", Document.class));
     }
 
     @Override

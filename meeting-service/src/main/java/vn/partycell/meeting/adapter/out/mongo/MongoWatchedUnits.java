@@ -9,10 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import vn.partycell.meeting.application.Occurrence;
@@ -21,6 +18,7 @@ import vn.partycell.meeting.domain.OrgUnitId;
 import vn.partycell.meeting.domain.OrgUnitKind;
 import vn.partycell.meeting.domain.WatchedUnit;
 import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.mongo.NewerWins;
 
 /**
  * The org nodes of the compliance watch ({@code compliance_units}): "newer wins" is one conditional
@@ -39,6 +37,7 @@ public class MongoWatchedUnits implements WatchedUnits {
         this.mongo = mongo;
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("orgPath"));
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("kind", "dissolvedOn", "orgPath", "_id"));
+        NewerWins.prepare(mongo.getCollection(COLLECTION));
     }
 
     @Override
@@ -51,16 +50,14 @@ public class MongoWatchedUnits implements WatchedUnits {
                 .set("orgPath", u.orgPath().value())
                 .set("dissolvedOn", text(u.dissolvedOn()))
                 .set("version", u.version())
-                .set("lastEventId", occurrence.eventId())
-                .setOnInsert("since", u.since().toString());
-        Query query = Query.query(
-                Criteria.where("_id").is(u.id().toString()).and("version").lt(u.version()));
-        try {
-            mongo.upsert(query, update, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+                .set("lastEventId", occurrence.eventId());
+        Document fields = update.getUpdateObject().get("$set", Document.class);
+        // Newer wins by unique keys only; "since" is the day the node was first heard of.
+        return NewerWins.write(
+                mongo.getCollection(COLLECTION),
+                u.id().toString(),
+                fields,
+                new Document("since", u.since().toString()));
     }
 
     @Override

@@ -5,18 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import vn.partycell.meeting.application.ComplianceProjection;
+import vn.partycell.meeting.application.CongressTerms;
 import vn.partycell.meeting.application.InMemoryCellPeriods;
+import vn.partycell.meeting.application.InMemoryCellTerms;
 import vn.partycell.meeting.application.InMemoryOrgPathRewrites;
+import vn.partycell.meeting.application.InMemoryProceedingsRepository;
 import vn.partycell.meeting.application.InMemoryRosterRepository;
 import vn.partycell.meeting.application.InMemoryWatchedUnits;
 import vn.partycell.meeting.application.OrgMoveProjection;
 import vn.partycell.meeting.application.RosterProjection;
 import vn.partycell.meeting.domain.CellId;
+import vn.partycell.meeting.domain.CommitteeTerm;
 import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.MemberStatus;
 import vn.partycell.meeting.domain.OrgUnitId;
@@ -36,10 +41,12 @@ class MemberEventReaderTest {
     private final InMemoryOrgPathRewrites paths = new InMemoryOrgPathRewrites();
     private final RosterProjection projection = new RosterProjection(rosters);
     private final InMemoryWatchedUnits watched = new InMemoryWatchedUnits();
+    private final InMemoryCellTerms terms = new InMemoryCellTerms();
     private final MemberEventReader reader = new MemberEventReader(
             projection,
             new OrgMoveProjection(projection, paths),
-            new ComplianceProjection(watched, new InMemoryCellPeriods()));
+            new ComplianceProjection(watched, new InMemoryCellPeriods()),
+            new CongressTerms(terms, new InMemoryProceedingsRepository(), null));
     private final UUID memberId = UUID.randomUUID();
     private final UUID cellId = UUID.randomUUID();
 
@@ -66,6 +73,42 @@ class MemberEventReaderTest {
         return """
                 {"orgUnitId":"%s","code":"cb-01","name":"Chi bộ 1","kind":"%s","parentId":null,
                  "orgPath":"/hy/a/cb-01/","version":1}""".formatted(cellId, kind);
+    }
+
+    private String term(String kind, String start, String end) {
+        return """
+                {"orgUnitId":"%s","kind":"%s","orgPath":"/hy/a/cb-01/","termId":"5d6e7f80-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+                 "name":"2025–2030","start":"%s","end":"%s","version":3}""".formatted(cellId, kind, start, end);
+    }
+
+    @Test
+    void aCellsTermIsKeptOnceAndOtherNodesTermsAreNot() {
+        String opened = term("CELL", "2025-06-01", "2030-05-31");
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.term-opened", opened)))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(terms.termsOf(new CellId(cellId)))
+                .containsExactly(new CommitteeTerm(
+                        UUID.fromString("5d6e7f80-1a2b-4c3d-8e4f-5a6b7c8d9e0f"),
+                        "2025–2030",
+                        LocalDate.parse("2025-06-01"),
+                        LocalDate.parse("2030-05-31")));
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.term-opened", opened)))
+                .isEqualTo(Outcome.DUPLICATE);
+        assertThat(reader.onOrgUnitEvent(
+                        event("members.org-unit.term-opened", term("COMMITTEE", "2025-06-01", "2030-05-31"))))
+                .isEqualTo(Outcome.NO_EFFECT);
+    }
+
+    @Test
+    void aTermEndingBeforeItStartsOrWithoutItsDaysIsPoison() {
+        assertThatThrownBy(() -> reader.onOrgUnitEvent(
+                        event("members.org-unit.term-opened", term("CELL", "2030-06-01", "2025-05-31"))))
+                .isInstanceOf(PoisonEventException.class);
+        assertThatThrownBy(() -> reader.onOrgUnitEvent(
+                        event("members.org-unit.term-opened", term("CELL", "01/06/2025", "2030-05-31"))))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining("start");
+        assertThat(terms.termsOf(new CellId(cellId))).isEmpty();
     }
 
     @Test

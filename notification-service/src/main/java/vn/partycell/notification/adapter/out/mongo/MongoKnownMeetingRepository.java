@@ -3,15 +3,12 @@ package vn.partycell.notification.adapter.out.mongo;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import vn.partycell.notification.application.KnownMeetingRepository;
 import vn.partycell.notification.domain.KnownMeeting;
 import vn.partycell.notification.domain.MeetingId;
+import vn.partycell.platform.mongo.NewerWins;
 
 /**
  * The meetings task notices name ({@code known_meetings}, one document per meeting: title, start,
@@ -26,24 +23,16 @@ public class MongoKnownMeetingRepository implements KnownMeetingRepository {
 
     public MongoKnownMeetingRepository(MongoTemplate mongo) {
         this.mongo = mongo;
+        NewerWins.prepare(mongo.getCollection(COLLECTION));
     }
 
     @Override
     public boolean saveIfNewer(KnownMeeting m) {
-        Query older = Query.query(Criteria.where("_id")
-                .is(m.meetingId().toString())
-                .and("version")
-                .lt(m.version()));
-        Update update = new Update()
-                .set("title", m.title())
-                .set("startsAt", Date.from(m.startsAt()))
-                .set("version", m.version());
-        try {
-            mongo.upsert(older, update, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException asNewOrNewer) {
-            return false;
-        }
+        Document fields = new Document("title", m.title())
+                .append("startsAt", Date.from(m.startsAt()))
+                .append("version", m.version());
+        // Newer wins by unique keys only (a year of a province's meetings is 120,000 documents).
+        return NewerWins.write(mongo.getCollection(COLLECTION), m.meetingId().toString(), fields);
     }
 
     @Override

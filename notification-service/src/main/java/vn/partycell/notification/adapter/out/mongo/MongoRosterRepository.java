@@ -5,7 +5,6 @@ import com.mongodb.client.model.Indexes;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,12 +17,12 @@ import vn.partycell.notification.domain.MemberId;
 import vn.partycell.notification.domain.MemberStatus;
 import vn.partycell.notification.domain.RosterMember;
 import vn.partycell.platform.kernel.OrgPath;
+import vn.partycell.platform.mongo.NewerWins;
 
 /**
- * The roster read model in MongoDB. "Newer wins" is one conditional upsert: it matches only a
- * stored version lower than the incoming one, so an equal or newer document makes the upsert
- * collide on {@code _id} and nothing is written. The applied event id is kept with the state it
- * produced.
+ * The roster read model in MongoDB. "Newer wins" ({@link NewerWins}): a snapshot is written only
+ * over a lower stored version, by unique keys alone, so an equal or newer document is left as it
+ * is. The applied event id is kept with the state it produced.
  */
 @Repository
 public class MongoRosterRepository implements RosterRepository {
@@ -35,6 +34,7 @@ public class MongoRosterRepository implements RosterRepository {
     public MongoRosterRepository(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.getCollection(ROSTER).createIndex(Indexes.ascending("cellId"), new IndexOptions());
+        NewerWins.prepare(mongo.getCollection(ROSTER));
     }
 
     @Override
@@ -47,16 +47,11 @@ public class MongoRosterRepository implements RosterRepository {
                 .set("status", m.status().name())
                 .set("version", m.version())
                 .set("lastEventId", eventId);
-        Query query = Query.query(Criteria.where("_id")
-                .is(m.memberId().value().toString())
-                .and("version")
-                .lt(m.version()));
-        try {
-            mongo.upsert(query, update, ROSTER);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        // Newer wins by unique keys only: a member event never scans the province's roster.
+        return NewerWins.write(
+                mongo.getCollection(ROSTER),
+                m.memberId().value().toString(),
+                update.getUpdateObject().get("$set", Document.class));
     }
 
     @Override
