@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease how long one instance holds the relay before another may take over; renewed before
  *     each wave of sends
  * @param maxBackoff the longest wait between passes after a failure that may heal
+ * @param sweepInterval how often a pass also sweeps stale and lost markers (a full read of each
+ *     collection on the local store, so not on every pass); the first pass always does
  */
 @ConfigurationProperties("partycell.outbox")
 public record OutboxProperties(
@@ -24,7 +26,8 @@ public record OutboxProperties(
         Integer batchSize,
         Duration sendTimeout,
         Duration lease,
-        Duration maxBackoff) {
+        Duration maxBackoff,
+        Duration sweepInterval) {
 
     public OutboxProperties {
         enabled = enabled == null || enabled;
@@ -34,6 +37,7 @@ public record OutboxProperties(
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         lease = lease == null ? Duration.ofSeconds(15) : lease;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
+        sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
         if (sendTimeout.compareTo(lease) >= 0) {
             throw new IllegalArgumentException("partycell.outbox.send-timeout (" + sendTimeout
                     + ") must be shorter than partycell.outbox.lease (" + lease + ")");

@@ -53,6 +53,8 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
     private final Semaphore signal = new Semaphore(0);
     private volatile Thread worker;
     private volatile boolean running;
+    /** When the last safety sweep ran (nanoTime; 0: never), by the relay's thread only. */
+    private long lastSweep;
 
     /** Runs just before each send: tests use it to make a relay slow at the worst moment. */
     volatile Consumer<OutboxEvent> beforeSend = event -> {};
@@ -151,6 +153,7 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
             return 0;
         }
         Pass pass = new Pass();
+        pass.sweep = sweepDue();
         for (String collection : properties.collections()) {
             if (pass.fenced) {
                 break;
@@ -166,6 +169,7 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
     /** What one pass did, across collections. */
     private static final class Pass {
         int published;
+        boolean sweep;
         boolean fenced;
         RuntimeException failure;
     }
@@ -173,6 +177,9 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
     /** One aggregate's pending events in a pass and how far they got. */
     private static final class Pending {
         final Object id;
+        /** The aggregate's version as read: unchanged, no service wrote to it since. */
+        final Object version;
+
         final List<OutboxEvent> events;
         final List<String> acked = new ArrayList<>();
         boolean stopped;
@@ -180,6 +187,7 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
 
         Pending(Document doc) {
             id = doc.get("_id");
+            version = doc.get(OutboxFields.VERSION);
             events = doc.getList(OutboxFields.OUTBOX, Document.class, List.of()).stream()
                     .map(OutboxEvent::fromDocument)
                     .toList();
@@ -196,17 +204,19 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
 
     private void relay(String name, Pass pass) {
         MongoCollection<Document> collection = mongo.getCollection(name);
+        if (pass.sweep) {
+            sweep(collection);
+        }
         List<Pending> active = collection
                 .find(Filters.and(
                         Filters.exists(OutboxFields.SINCE),
                         Filters.exists(OutboxFields.OUTBOX + ".0"),
                         Filters.exists(OutboxFields.PARKED + ".0", false)))
-                .projection(Projections.include(OutboxFields.OUTBOX))
+                .projection(Projections.include(OutboxFields.OUTBOX, OutboxFields.VERSION))
                 .sort(Sorts.ascending(OutboxFields.SINCE))
                 .limit(properties.batchSize())
                 .map(Pending::new)
                 .into(new ArrayList<>());
-        List<Pending> batch = List.copyOf(active);
         active.removeIf(pending -> !pending.active());
         boolean firstWave = true;
         while (!active.isEmpty() && !pass.fenced) {
@@ -263,9 +273,6 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
                 cleanUp(collection, pending);
             }
         }
-        if (batch.stream().anyMatch(pending -> !pending.acked.isEmpty())) {
-            clearEmptied(collection);
-        }
     }
 
     /** Before each send: the lease must cover the send timeout; one renewal may extend it. */
@@ -307,14 +314,23 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
 
     /**
      * Removes what Kafka acknowledged, by {@code _id} alone: on the local store a filter uses an
-     * index only when its keys are exactly a unique index's, so any extra condition here would scan
-     * the whole collection once per published aggregate. An outbox this empties keeps its marker
-     * until {@link #clearEmptied} at the end of the pass; the batch query skips it meanwhile.
+     * index only when its keys are exactly a unique index's, so any further condition would scan the
+     * whole collection once per published aggregate. When that was every event read, the marker goes
+     * too, by a compare-and-set on the version read ({@code (_id, version)}, a unique index): a
+     * service that wrote to the aggregate meanwhile moved its version on, and its events keep the
+     * marker. A push that leaves the version as it is (an operator's re-queue) may lose its marker to
+     * this; {@link #sweep} gives it back.
      */
     private static void cleanUp(MongoCollection<Document> collection, Pending pending) {
         collection.updateOne(
                 Filters.eq("_id", pending.id),
                 Updates.pull(OutboxFields.OUTBOX, Filters.in(OutboxFields.EVENT_ID, pending.acked)));
+        if (pending.acked.size() == pending.events.size()) {
+            // A flat filter: Filters.and goes out as $and, which no index answers.
+            collection.updateOne(
+                    new Document("_id", pending.id).append(OutboxFields.VERSION, pending.version),
+                    Updates.unset(OutboxFields.SINCE));
+        }
     }
 
     /** Acked events leave and the rejected one moves to the parked list, in one write. */
@@ -344,20 +360,43 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
                 reason);
     }
 
+    private boolean sweepDue() {
+        long now = System.nanoTime();
+        if (lastSweep != 0 && now - lastSweep < properties.sweepInterval().toNanos()) {
+            return false;
+        }
+        lastSweep = now;
+        return true;
+    }
+
     /**
-     * Unsets the marker of every document whose outbox is empty or missing: those this pass
-     * emptied, and any a crash left between a cleanup and this sweep. One multi-document write per
-     * collection and pass; each document is re-checked as it is written, so an event a service
-     * pushes meanwhile keeps its marker.
+     * The pass's safety net, at start and then every {@code sweep-interval}: each one reads the whole
+     * collection on the local store, so not every pass. Unsets the marker of documents whose outbox
+     * is empty or missing (a crash between a cleanup's two writes, an older relay), so they cannot
+     * crowd the batches; and marks pending again any document with events but no marker (a re-queue
+     * that lost it to {@link #cleanUp}), so nothing waits unseen. Each document is re-checked as it is
+     * written, so an event a service pushes meanwhile keeps its marker.
      */
-    private static void clearEmptied(MongoCollection<Document> collection) {
+    private void sweep(MongoCollection<Document> collection) {
         long cleared = collection
                 .updateMany(
                         Filters.and(
                                 Filters.exists(OutboxFields.SINCE), Filters.exists(OutboxFields.OUTBOX + ".0", false)),
                         Updates.combine(Updates.unset(OutboxFields.SINCE), Updates.unset(OutboxFields.OUTBOX)))
                 .getModifiedCount();
-        log.debug("Outbox relay cleared the pending marker of {} emptied documents", cleared);
+        long marked = collection
+                .updateMany(
+                        Filters.and(
+                                Filters.exists(OutboxFields.OUTBOX + ".0"), Filters.exists(OutboxFields.SINCE, false)),
+                        Updates.set(OutboxFields.SINCE, new Date()))
+                .getModifiedCount();
+        if (cleared > 0 || marked > 0) {
+            log.info(
+                    "Outbox sweep of {}: {} stale markers cleared, {} unmarked outboxes marked pending",
+                    collection.getNamespace().getCollectionName(),
+                    cleared,
+                    marked);
+        }
     }
 
     private void sleep(Duration duration) {

@@ -103,8 +103,8 @@ class OutboxRelayResilienceTest {
     }
 
     private static Instance instance(MongoTemplate mongo, Duration lease, Duration sendTimeout) {
-        OutboxProperties properties =
-                new OutboxProperties(true, List.of("things"), Duration.ofMillis(50), null, sendTimeout, lease, null);
+        OutboxProperties properties = new OutboxProperties(
+                true, List.of("things"), Duration.ofMillis(50), null, sendTimeout, lease, null, null);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxMetrics metrics =
                 new OutboxMetrics(mongo, properties, new EventMetrics(meters), meters, Clock.systemUTC());
@@ -131,6 +131,12 @@ class OutboxRelayResilienceTest {
         // Read on a little: a duplicate published late must be seen too.
         all = TopicProbe.read(broker.getBrokersAsString(), topic, Duration.ofSeconds(2), r -> false);
         return all.stream().filter(r -> keys.contains(r.key())).toList();
+    }
+
+    /** Nothing pending: no marker, and an outbox that is gone or empty. */
+    private static void assertSettled(Document document) {
+        assertThat(document).doesNotContainKey("outboxSince");
+        assertThat(document.getList("outbox", Document.class, List.of())).isEmpty();
     }
 
     private static Map<String, Long> countByEventId(List<ConsumerRecord<String, byte[]>> records) {
@@ -169,8 +175,34 @@ class OutboxRelayResilienceTest {
                 .containsOnly(Map.entry(pending.envelope().id(), 1L));
         assertThat(db.getCollection("things").countDocuments(Filters.exists("outboxSince")))
                 .isZero();
+        // The leftovers lose their empty outboxes to the sweep; the published one keeps an empty list.
         assertThat(db.getCollection("things").countDocuments(Filters.exists("outbox")))
+                .isOne();
+        assertThat(db.getCollection("things").countDocuments(Filters.exists("outbox.0")))
                 .isZero();
+    }
+
+    /**
+     * An outbox whose marker a cleanup's compare-and-set took (a push that left the version as it
+     * was, like an operator's re-queue) is marked pending again by the sweep and published.
+     */
+    @Test
+    void anOutboxThatLostItsMarkerIsMarkedAgainBySweepAndPublished() {
+        MongoTemplate db = db("unmarked");
+        String id = UUID.randomUUID().toString();
+        OutboxEvent lost = event(TOPIC, id, "lost", 1);
+        // Events in the outbox, but no marker.
+        Document document = OutboxStore.withEvents(
+                new Document("_id", id).append("name", "lost").append("version", 1L), List.of(lost));
+        document.remove("outboxSince");
+        db.getCollection("things").insertOne(document);
+
+        Instance relay = instance(db, null, null);
+        assertThat(relay.relay().relayOnce()).isEqualTo(1);
+
+        assertThat(countByEventId(recordsFor(TOPIC, List.of(id), 1)))
+                .containsOnly(Map.entry(lost.envelope().id(), 1L));
+        assertSettled(db.getCollection("things").find(new Document("_id", id)).first());
     }
 
     @Test
@@ -210,8 +242,8 @@ class OutboxRelayResilienceTest {
                 .extracting(d -> d.getString("eventId"))
                 .containsExactly(afterIt.envelope().id());
         for (String id : others) {
-            assertThat(db.getCollection("things").find(new Document("_id", id)).first())
-                    .doesNotContainKeys("outbox", "outboxSince");
+            assertSettled(
+                    db.getCollection("things").find(new Document("_id", id)).first());
         }
         assertThat(relay.meters()
                         .get("partycell.outbox.parked")
@@ -252,8 +284,9 @@ class OutboxRelayResilienceTest {
         }
         assertThat(republished).isEqualTo(2);
         assertThat(parking.requeue("things", big)).isFalse();
+        assertSettled(db.getCollection("things").find(new Document("_id", big)).first());
         assertThat(db.getCollection("things").find(new Document("_id", big)).first())
-                .doesNotContainKeys("outbox", "outboxSince", "outboxParked");
+                .doesNotContainKey("outboxParked");
         assertThat(recordsFor(SMALL_TOPIC, List.of(big), 2))
                 .extracting(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
                 .containsExactly(tooLarge.envelope().id(), afterIt.envelope().id());
@@ -375,8 +408,7 @@ class OutboxRelayResilienceTest {
         assertThat(between).containsKey("outboxSince");
 
         assertThat(relay.relay().relayOnce()).isEqualTo(1);
-        assertThat(db.getCollection("things").find(new Document("_id", id)).first())
-                .doesNotContainKeys("outbox", "outboxSince");
+        assertSettled(db.getCollection("things").find(new Document("_id", id)).first());
         assertThat(recordsFor(TOPIC, List.of(id), 2))
                 .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .satisfiesExactly(

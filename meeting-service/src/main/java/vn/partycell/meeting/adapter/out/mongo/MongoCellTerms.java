@@ -32,13 +32,13 @@ public class MongoCellTerms implements CellTerms {
 
     @Override
     public boolean record(CellId cellId, CommitteeTerm term) {
+        if (termsOf(cellId).contains(term)) {
+            return false;
+        }
         Document stored = new Document("id", term.id().toString())
                 .append("name", term.name())
                 .append("start", term.start().toString())
                 .append("end", term.end().toString());
-        if (termsOf(cellId).contains(term)) {
-            return false;
-        }
         mongo.getCollection(COLLECTION)
                 .updateOne(
                         Filters.eq("_id", cellId.toString()),
