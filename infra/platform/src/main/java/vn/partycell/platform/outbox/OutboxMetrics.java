@@ -21,12 +21,21 @@ import vn.partycell.platform.events.EventMetrics;
 
 /**
  * What operations watch of the outbox: published and parked counters, and gauges of the backlog,
- * the oldest pending event's age, the parked records and whether this instance holds the lease.
+ * the oldest pending event's age, the parked records and whether this instance holds the lease. The
+ * gauges are refreshed every 2 s, or less often when reading them is slow (see {@link #COST_FACTOR}).
  */
 public class OutboxMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxMetrics.class);
     private static final Duration REFRESH = Duration.ofSeconds(2);
+    /**
+     * The gauges are read by queries the local store answers by reading each collection whole, on
+     * the relay's thread: after a refresh that took t, the next waits at least this many times t, so
+     * they never take more than a small share of the relay's time however large the collections.
+     */
+    private static final int COST_FACTOR = 10;
+
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
     private final List<String> collections;
@@ -38,6 +47,7 @@ public class OutboxMetrics {
     private final AtomicLong parkedRecords = new AtomicLong();
     private final AtomicLong leaseHeld = new AtomicLong();
     private Instant lastRefresh = Instant.EPOCH;
+    private Duration wait = REFRESH;
 
     public OutboxMetrics(
             MongoTemplate mongo,
@@ -106,10 +116,11 @@ public class OutboxMetrics {
     /** Re-reads the gauges from the store, at most every two seconds unless forced. */
     public void refresh(boolean force) {
         Instant now = clock.instant();
-        if (!force && Duration.between(lastRefresh, now).compareTo(REFRESH) < 0) {
+        if (!force && Duration.between(lastRefresh, now).compareTo(wait) < 0) {
             return;
         }
         lastRefresh = now;
+        long started = System.nanoTime();
         try {
             long count = 0;
             long parked = 0;
@@ -141,5 +152,8 @@ public class OutboxMetrics {
         } catch (RuntimeException e) {
             log.debug("Outbox gauges not updated: {}", e.toString());
         }
+        Duration cost = Duration.ofNanos(System.nanoTime() - started);
+        Duration scaled = cost.multipliedBy(COST_FACTOR);
+        wait = scaled.compareTo(REFRESH) < 0 ? REFRESH : scaled.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : scaled;
     }
 }
