@@ -35,7 +35,7 @@ public class OutboxMetrics {
      */
     private static final int COST_FACTOR = 10;
 
-    private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
 
     private final MongoTemplate mongo;
     private final List<String> collections;

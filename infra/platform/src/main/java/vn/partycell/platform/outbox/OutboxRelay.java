@@ -18,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -313,24 +314,28 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
     }
 
     /**
-     * Removes what Kafka acknowledged, by {@code _id} alone: on the local store a filter uses an
-     * index only when its keys are exactly a unique index's, so any further condition would scan the
-     * whole collection once per published aggregate. When that was every event read, the marker goes
-     * too, by a compare-and-set on the version read ({@code (_id, version)}, a unique index): a
-     * service that wrote to the aggregate meanwhile moved its version on, and its events keep the
-     * marker. A push that leaves the version as it is (an operator's re-queue) may lose its marker to
-     * this; {@link #sweep} gives it back.
+     * Removes what Kafka acknowledged in one write, by unique keys alone: on the local store a filter
+     * uses an index only when its keys are exactly a unique index's, so any further condition would
+     * scan the whole collection once per published aggregate. When that was every event read, the
+     * events and the marker go together by a compare-and-set on the version read ({@code (_id,
+     * version)}, a unique index); a service that wrote to the aggregate meanwhile moved its version
+     * on, and then only the acked events go, by {@code _id}, and its events keep the marker. A push
+     * that leaves the version as it is (an operator's re-queue) may lose its marker to this; {@link
+     * #sweep} gives it back.
      */
     private static void cleanUp(MongoCollection<Document> collection, Pending pending) {
-        collection.updateOne(
-                Filters.eq("_id", pending.id),
-                Updates.pull(OutboxFields.OUTBOX, Filters.in(OutboxFields.EVENT_ID, pending.acked)));
-        if (pending.acked.size() == pending.events.size()) {
-            // A flat filter: Filters.and goes out as $and, which no index answers.
-            collection.updateOne(
-                    new Document("_id", pending.id).append(OutboxFields.VERSION, pending.version),
-                    Updates.unset(OutboxFields.SINCE));
+        Bson pull = Updates.pull(OutboxFields.OUTBOX, Filters.in(OutboxFields.EVENT_ID, pending.acked));
+        // A flat filter: Filters.and goes out as $and, which no index answers.
+        if (pending.acked.size() == pending.events.size()
+                && collection
+                                .updateOne(
+                                        new Document("_id", pending.id).append(OutboxFields.VERSION, pending.version),
+                                        Updates.combine(pull, Updates.unset(OutboxFields.SINCE)))
+                                .getMatchedCount()
+                        == 1) {
+            return;
         }
+        collection.updateOne(Filters.eq("_id", pending.id), pull);
     }
 
     /** Acked events leave and the rejected one moves to the parked list, in one write. */

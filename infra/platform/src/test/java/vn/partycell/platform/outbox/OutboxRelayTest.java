@@ -185,8 +185,9 @@ class OutboxRelayTest {
 
                 assertThat(relay.relayOnce()).isEqualTo(20);
 
+                // One write per aggregate: the acked events and the marker, on the version read.
                 assertThat(filters.stream().filter(f -> f.keySet().equals(Set.of("_id"))))
-                        .hasSize(20);
+                        .isEmpty();
                 assertThat(filters.stream().filter(f -> f.keySet().equals(Set.of("_id", "version"))))
                         .hasSize(20);
                 assertThat(filters.stream()
