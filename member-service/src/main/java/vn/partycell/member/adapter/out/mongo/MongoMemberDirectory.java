@@ -36,25 +36,23 @@ public class MongoMemberDirectory implements MemberDirectory {
         this.mongo = mongo;
     }
 
+    /** A page of a few documents read by unique keys, sliced here. */
+    private static ResultPage<Member> pageOf(List<MemberDocument> all, PageQuery page) {
+        List<Member> content = all.stream()
+                .skip(page.offset())
+                .limit(page.size())
+                .map(MemberDocument::toDomain)
+                .toList();
+        return new ResultPage<>(content, page, all.size());
+    }
+
     @Override
     public ResultPage<Member> search(MemberSearch search, PageQuery page) {
         if (search.memberIds() != null) {
-            List<MemberDocument> all = byIds(search);
-            List<Member> content = all.stream()
-                    .skip(page.offset())
-                    .limit(page.size())
-                    .map(MemberDocument::toDomain)
-                    .toList();
-            return new ResultPage<>(content, page, all.size());
+            return pageOf(byIds(search), page);
         }
         if (byUniqueKey(search)) {
-            List<MemberDocument> all = pointLookup(search);
-            List<Member> content = all.stream()
-                    .skip(page.offset())
-                    .limit(page.size())
-                    .map(MemberDocument::toDomain)
-                    .toList();
-            return new ResultPage<>(content, page, all.size());
+            return pageOf(pointLookup(search), page);
         }
         // The page's own sort is ignored: a member list has one order (PageRequests allows none).
         PageQuery ordered = new PageQuery(page.page(), page.size(), List.of());
