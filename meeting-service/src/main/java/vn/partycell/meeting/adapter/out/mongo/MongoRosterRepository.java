@@ -55,7 +55,7 @@ public class MongoRosterRepository implements RosterRepository {
                 .set("exempted", m.exempted())
                 .set("version", m.version())
                 .set("lastEventId", occurrence.eventId());
-        return upsertIfNewer(ROSTER, m.memberId().toString(), m.version(), update);
+        return upsertIfNewer(ROSTER, m.memberId().toString(), update);
     }
 
     @Override
@@ -68,11 +68,11 @@ public class MongoRosterRepository implements RosterRepository {
                 .set("orgPath", c.orgPath().value())
                 .set("version", c.version())
                 .set("lastEventId", occurrence.eventId());
-        return upsertIfNewer(CELLS, c.id().toString(), c.version(), update);
+        return upsertIfNewer(CELLS, c.id().toString(), update);
     }
 
     /** Newer wins by unique keys only ({@link NewerWins}): a member event never scans the province's roster. */
-    private boolean upsertIfNewer(String collection, String id, long version, Update update) {
+    private boolean upsertIfNewer(String collection, String id, Update update) {
         return NewerWins.write(
                 mongo.getCollection(collection), id, update.getUpdateObject().get("$set", Document.class));
     }
