@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -22,7 +25,9 @@ import vn.partycell.platform.events.EventMetrics;
 /**
  * What operations watch of the outbox: published and parked counters, and gauges of the backlog,
  * the oldest pending event's age, the parked records and whether this instance holds the lease. The
- * gauges are refreshed every 2 s, or less often when reading them is slow (see {@link #COST_FACTOR}).
+ * backlog and the oldest age come from the relay's scans ({@link #scanned}), so the instance holding
+ * the lease reads nothing more for them; the others, and the parked records, are read every 2 s, or
+ * less often when reading them is slow (see {@link #COST_FACTOR}).
  */
 public class OutboxMetrics {
 
@@ -36,14 +41,15 @@ public class OutboxMetrics {
     private static final int COST_FACTOR = 10;
 
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
+    /** A scan younger than this stands for the collection's backlog; an older one is read again. */
+    private static final Duration SCAN_FRESH = Duration.ofMinutes(5);
 
     private final MongoTemplate mongo;
     private final List<String> collections;
     private final EventMetrics events;
     private final MeterRegistry registry;
     private final Clock clock;
-    private final AtomicLong backlog = new AtomicLong();
-    private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
     private final AtomicLong parkedRecords = new AtomicLong();
     private final AtomicLong leaseHeld = new AtomicLong();
     private Instant lastRefresh = Instant.EPOCH;
@@ -60,7 +66,7 @@ public class OutboxMetrics {
         this.events = events;
         this.registry = registry;
         this.clock = clock;
-        Gauge.builder("partycell.outbox.backlog", backlog, AtomicLong::get)
+        Gauge.builder("partycell.outbox.backlog", this, OutboxMetrics::backlog)
                 .description("Aggregates with events not yet acknowledged by Kafka")
                 .register(registry);
         Gauge.builder("partycell.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds)
@@ -101,16 +107,32 @@ public class OutboxMetrics {
         leaseHeld.set(held ? 1 : 0);
     }
 
+    /** A collection's pending aggregates and its oldest marker, as read at {@code at}. */
+    private record Backlog(long count, Date oldest, Instant at) {}
+
+    /** What the relay's scan of a collection's markers found: how many wait, and since when. */
+    public void scanned(String collection, long count, Date oldest) {
+        backlogs.put(collection, new Backlog(count, oldest, clock.instant()));
+    }
+
     public long backlog() {
-        return backlog.get();
+        return backlogs.values().stream().mapToLong(Backlog::count).sum();
     }
 
     public long parkedRecords() {
         return parkedRecords.get();
     }
 
+    /** From the oldest marker read: it grows until the next read finds that aggregate published. */
     public double oldestAgeSeconds() {
-        return oldestAgeMillis.get() / 1000.0;
+        long now = clock.millis();
+        return backlogs.values().stream()
+                        .map(Backlog::oldest)
+                        .filter(Objects::nonNull)
+                        .mapToLong(oldest -> Math.max(0, now - oldest.getTime()))
+                        .max()
+                        .orElse(0)
+                / 1000.0;
     }
 
     /** Re-reads the gauges from the store, at most every two seconds unless forced. */
@@ -122,22 +144,19 @@ public class OutboxMetrics {
         lastRefresh = now;
         long started = System.nanoTime();
         try {
-            long count = 0;
             long parked = 0;
-            Date oldest = null;
             for (String name : collections) {
                 MongoCollection<Document> collection = mongo.getCollection(name);
-                count += collection.countDocuments(Filters.exists(OutboxFields.SINCE));
-                Document first = collection
-                        .find(Filters.exists(OutboxFields.SINCE))
-                        .projection(Projections.include(OutboxFields.SINCE))
-                        .sort(Sorts.ascending(OutboxFields.SINCE))
-                        .first();
-                if (first != null) {
-                    Date since = first.getDate(OutboxFields.SINCE);
-                    if (oldest == null || since.before(oldest)) {
-                        oldest = since;
-                    }
+                Backlog scanned = backlogs.get(name);
+                if (scanned == null || Duration.between(scanned.at(), now).compareTo(SCAN_FRESH) > 0) {
+                    // Not scanned lately (another instance holds the lease): read here.
+                    long count = collection.countDocuments(Filters.exists(OutboxFields.SINCE));
+                    Document first = collection
+                            .find(Filters.exists(OutboxFields.SINCE))
+                            .projection(Projections.include(OutboxFields.SINCE))
+                            .sort(Sorts.ascending(OutboxFields.SINCE))
+                            .first();
+                    scanned(name, count, first == null ? null : first.getDate(OutboxFields.SINCE));
                 }
                 for (Document doc : collection
                         .find(Filters.exists(OutboxFields.PARKED + ".0"))
@@ -146,9 +165,7 @@ public class OutboxMetrics {
                             .size();
                 }
             }
-            backlog.set(count);
             parkedRecords.set(parked);
-            oldestAgeMillis.set(oldest == null ? 0 : Math.max(0, now.toEpochMilli() - oldest.getTime()));
         } catch (RuntimeException e) {
             log.debug("Outbox gauges not updated: {}", e.toString());
         }

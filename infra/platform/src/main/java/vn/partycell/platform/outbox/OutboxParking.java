@@ -47,7 +47,7 @@ public class OutboxParking {
                                 Updates.min(OutboxFields.SINCE, Date.from(clock.instant()))))
                 .getMatchedCount();
         if (matched == 1) {
-            signal.eventsWritten();
+            signal.eventsWritten(collection, List.of(aggregateId));
         }
         return matched == 1;
     }

@@ -9,8 +9,11 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +40,12 @@ import vn.partycell.platform.mongo.IdVersionIndex;
  * was acknowledged. Before each wave the lease is renewed, and before each send it must still cover
  * the send timeout ({@link OutboxLease}); otherwise the pass stops at once.
  *
+ * <p>Which aggregates a pass reads: those in the {@link OutboxQueue}, by {@code _id}. This process's
+ * writes put theirs there as they happen ({@link OutboxSignal}); a scan of the pending markers adds
+ * every other one (another instance's writes, those left by a crash), and gives the backlog gauges
+ * their figures. On the local store the scan reads the whole collection, so it runs once its last
+ * cost has been repaid ten times over; on MongoDB it is an index read, so about every poll.
+ *
  * <p>An event the broker rejects for good ({@link OutboxRejections}) moves to the document's
  * {@code outboxParked} list and its aggregate is blocked: its later events stay in the outbox
  * unpublished until an operator re-queues the parked one, so nothing overtakes it; other
@@ -45,6 +54,10 @@ import vn.partycell.platform.mongo.IdVersionIndex;
 public class OutboxRelay implements SmartLifecycle, OutboxSignal {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** A scan waits this many times its last cost (and at least a poll) before the next one. */
+    private static final int SCAN_COST_FACTOR = 10;
+    /** Ids queued per collection, in batches: a scan's worth; more wait for the next scan. */
+    private static final int QUEUED_BATCHES = 50;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -52,6 +65,11 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
     private final OutboxLease lease;
     private final OutboxMetrics metrics;
     private final Semaphore signal = new Semaphore(0);
+    private final int queueCapacity;
+    private final OutboxQueue queue;
+    /** Per collection, by the relay's thread only. */
+    private final Map<String, Scan> scans = new HashMap<>();
+
     private volatile Thread worker;
     private volatile boolean running;
     /** When the last safety sweep ran (nanoTime; 0: never), by the relay's thread only. */
@@ -71,10 +89,15 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
         this.properties = properties;
         this.lease = lease;
         this.metrics = metrics;
+        this.queueCapacity = Math.max(10_000, QUEUED_BATCHES * properties.batchSize());
+        this.queue = new OutboxQueue(queueCapacity);
     }
 
     @Override
-    public void eventsWritten() {
+    public void eventsWritten(String collection, Collection<?> aggregateIds) {
+        if (properties.collections().contains(collection)) {
+            queue.offer(collection, aggregateIds);
+        }
         if (signal.availablePermits() == 0) {
             signal.release();
         }
@@ -124,7 +147,7 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
         while (running) {
             int published;
             try {
-                published = relayOnce();
+                published = relayOnce(false);
                 metrics.refresh(false);
                 backoff = properties.pollInterval();
             } catch (RuntimeException e) {
@@ -144,10 +167,16 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
     }
 
     /**
-     * One pass over every outbox collection, if this instance holds the lease; returns how many
-     * events Kafka acknowledged. Throws after the pass when a send failed in a way that may heal.
+     * One pass over every outbox collection, if this instance holds the lease, with a scan of their
+     * markers (as a started relay's first pass); returns how many events Kafka acknowledged. Throws
+     * after the pass when a send failed in a way that may heal.
      */
     public int relayOnce() {
+        return relayOnce(true);
+    }
+
+    /** With {@code scan}, the pass scans every collection's markers whether or not one is due. */
+    int relayOnce(boolean scan) {
         boolean holds = lease.hold();
         metrics.leaseHeld(holds);
         if (!holds) {
@@ -155,6 +184,7 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
         }
         Pass pass = new Pass();
         pass.sweep = sweepDue();
+        pass.scan = scan;
         for (String collection : properties.collections()) {
             if (pass.fenced) {
                 break;
@@ -171,8 +201,17 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
     private static final class Pass {
         int published;
         boolean sweep;
+        boolean scan;
         boolean fenced;
         RuntimeException failure;
+    }
+
+    /** The last scan of a collection's pending markers (nanoTime; 0: never). */
+    private static final class Scan {
+        long endedAt;
+        long cost;
+        /** It found more aggregates than the queue took: the next scan comes once the queue is empty. */
+        boolean more;
     }
 
     /** One aggregate's pending events in a pass and how far they got. */
@@ -208,17 +247,27 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
         if (pass.sweep) {
             sweep(collection);
         }
-        List<Pending> active = collection
-                .find(Filters.and(
-                        Filters.exists(OutboxFields.SINCE),
-                        Filters.exists(OutboxFields.OUTBOX + ".0"),
-                        Filters.exists(OutboxFields.PARKED + ".0", false)))
-                .projection(Projections.include(OutboxFields.OUTBOX, OutboxFields.VERSION))
-                .sort(Sorts.ascending(OutboxFields.SINCE))
-                .limit(properties.batchSize())
-                .map(Pending::new)
-                .into(new ArrayList<>());
-        active.removeIf(pending -> !pending.active());
+        Scan scan = scans.computeIfAbsent(name, n -> new Scan());
+        if (pass.scan || scanDue(name, scan)) {
+            scan(collection, name, scan);
+        }
+        List<Object> ids = queue.take(name, properties.batchSize());
+        if (ids.isEmpty()) {
+            return;
+        }
+        // By _id alone: a unique-key lookup on every store. A blocked aggregate waits for its re-queue.
+        List<Pending> active = new ArrayList<>();
+        for (Document doc : collection
+                .find(Filters.in("_id", ids))
+                .projection(Projections.include(OutboxFields.OUTBOX, OutboxFields.VERSION, OutboxFields.PARKED))) {
+            Pending pending = new Pending(doc);
+            if (pending.active()
+                    && doc.getList(OutboxFields.PARKED, Document.class, List.of())
+                            .isEmpty()) {
+                active.add(pending);
+            }
+        }
+        List<Pending> read = List.copyOf(active);
         boolean firstWave = true;
         while (!active.isEmpty() && !pass.fenced) {
             if (!firstWave && !lease.renew()) {
@@ -274,6 +323,68 @@ public class OutboxRelay implements SmartLifecycle, OutboxSignal {
                 cleanUp(collection, pending);
             }
         }
+        // Not published (a send that may heal, a lost lease): read again next pass, not next scan.
+        List<Object> again = new ArrayList<>();
+        for (Pending pending : read) {
+            if (!pending.parked && pending.acked.size() < pending.events.size()) {
+                again.add(pending.id);
+            }
+        }
+        queue.offer(name, again);
+    }
+
+    /**
+     * The first pass scans; later ones once the last scan's cost has been repaid {@link
+     * #SCAN_COST_FACTOR} times (at least a poll apart), or at once when the queue ran dry while
+     * aggregates it had no room for are waiting.
+     */
+    private boolean scanDue(String name, Scan scan) {
+        if (scan.endedAt == 0) {
+            return true;
+        }
+        if (queue.overflowed(name)) {
+            scan.more = true;
+        }
+        if (scan.more && queue.isEmpty(name)) {
+            return true;
+        }
+        long wait = Math.max(properties.pollInterval().toNanos(), SCAN_COST_FACTOR * scan.cost);
+        return System.nanoTime() - scan.endedAt >= wait;
+    }
+
+    /**
+     * Reads the pending markers, oldest first: every aggregate waiting is counted for the gauges, and
+     * those not blocked by a parked event are queued, as many as the queue takes.
+     */
+    private void scan(MongoCollection<Document> collection, String name, Scan scan) {
+        long started = System.nanoTime();
+        long count = 0;
+        Date oldest = null;
+        List<Object> found = new ArrayList<>();
+        boolean more = false;
+        for (Document doc : collection
+                .find(Filters.exists(OutboxFields.SINCE))
+                .projection(Projections.include(OutboxFields.SINCE, OutboxFields.PARKED))
+                .sort(Sorts.ascending(OutboxFields.SINCE))) {
+            count++;
+            if (oldest == null) {
+                oldest = doc.getDate(OutboxFields.SINCE);
+            }
+            if (doc.getList(OutboxFields.PARKED, Document.class, List.of()).isEmpty()) {
+                if (found.size() < queueCapacity) {
+                    found.add(doc.get("_id"));
+                } else {
+                    more = true;
+                }
+            }
+        }
+        if (!queue.offer(name, found)) {
+            more = true;
+        }
+        metrics.scanned(name, count, oldest);
+        scan.more = more;
+        scan.endedAt = System.nanoTime();
+        scan.cost = scan.endedAt - started;
     }
 
     /** Before each send: the lease must cover the send timeout; one renewal may extend it. */

@@ -3,6 +3,8 @@ package vn.partycell.platform.outbox;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.result.UpdateResult;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -53,7 +55,7 @@ public class OutboxStore {
             }
             throw e;
         }
-        wake(events);
+        wake(collection, document.get("_id"), events);
     }
 
     /**
@@ -80,7 +82,7 @@ public class OutboxStore {
             throw new OptimisticLockingFailureException(
                     collection + " " + id + " is no longer at version " + expectedVersion);
         }
-        wake(events);
+        wake(collection, id, events);
     }
 
     /**
@@ -128,9 +130,14 @@ public class OutboxStore {
         return update;
     }
 
-    /** After an adapter's own write added events: wakes the relay (nothing when there were none). */
-    public void eventsWritten(List<OutboxEvent> events) {
-        wake(events);
+    /**
+     * After an adapter's own write added events to these aggregates: hands their ids to the relay
+     * (nothing when there were none).
+     */
+    public void eventsWritten(String collection, Collection<?> aggregateIds) {
+        if (!aggregateIds.isEmpty()) {
+            signal.eventsWritten(collection, aggregateIds);
+        }
     }
 
     /** One aggregate of a batch: its new state, the version it must still be at, and its events. */
@@ -146,7 +153,7 @@ public class OutboxStore {
             return 0;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        boolean anyEvents = false;
+        List<Object> withEvents = new ArrayList<>();
         for (VersionedWrite write : writes) {
             Document document = toDocument(write.aggregate());
             Object id = document.remove("_id");
@@ -157,7 +164,7 @@ public class OutboxStore {
                 }
             });
             if (!write.events().isEmpty()) {
-                anyEvents = true;
+                withEvents.add(id);
                 update.push(OUTBOX)
                         .each(write.events().stream()
                                 .map(OutboxEvent::toDocument)
@@ -167,9 +174,8 @@ public class OutboxStore {
             bulk.updateOne(Query.query(Criteria.where("_id").is(id).and(VERSION).is(write.expectedVersion())), update);
         }
         int matched = bulk.execute().getMatchedCount();
-        if (anyEvents) {
-            signal.eventsWritten();
-        }
+        // A write skipped for its version is handed over too: the relay finds nothing new there.
+        eventsWritten(collection, withEvents);
         return matched;
     }
 
@@ -187,9 +193,9 @@ public class OutboxStore {
                 .orElseThrow());
     }
 
-    private void wake(List<OutboxEvent> events) {
+    private void wake(String collection, Object id, List<OutboxEvent> events) {
         if (!events.isEmpty()) {
-            signal.eventsWritten();
+            signal.eventsWritten(collection, List.of(id));
         }
     }
 }

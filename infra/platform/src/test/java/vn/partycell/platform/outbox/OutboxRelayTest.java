@@ -206,6 +206,60 @@ class OutboxRelayTest {
     }
 
     @Test
+    void writtenAggregatesAreReadByTheirIdsAndTheMarkersOnlyByAScan() {
+        List<BsonDocument> finds = new CopyOnWriteArrayList<>();
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                BsonDocument command = event.getCommand();
+                if (event.getCommandName().equals("find")
+                        && command.getString("find").getValue().equals("things")) {
+                    finds.add(command.getDocument("filter").clone());
+                }
+            }
+        };
+        try (MongoClient watched = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(InMemoryMongo.uri("outbox")))
+                .addCommandListener(listener)
+                .build())) {
+            MongoTemplate db = new MongoTemplate(watched, "hinted");
+            // A poll of an hour: after the first pass no scan is due in this test.
+            OutboxProperties properties = new OutboxProperties(
+                    true, List.of("things"), Duration.ofHours(1), 100, Duration.ofSeconds(3), null, null, null);
+            OutboxRelay relay = new OutboxRelay(
+                    db,
+                    kafka(broker.getBrokersAsString()),
+                    properties,
+                    new OutboxLease(db, properties.lease(), Clock.systemUTC()),
+                    new OutboxMetrics(db, properties, metrics, meters, Clock.systemUTC()));
+            assertThat(relay.relayOnce()).isZero();
+            OutboxStore store = new OutboxStore(db, relay);
+            for (int i = 0; i < 20; i++) {
+                String id = UUID.randomUUID().toString();
+                store.insert("things", new Thing(id, "n" + i, 1), List.of(event(id, "n" + i, 1)));
+            }
+            finds.clear();
+
+            assertThat(relay.relayOnce(false)).isEqualTo(20);
+            assertThat(finds)
+                    .as("what a pass read")
+                    .isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.keySet()).containsExactly("_id"));
+
+            // Another instance's write is not handed over: the next scan finds it by its marker.
+            String foreign = UUID.randomUUID().toString();
+            new OutboxStore(db, null)
+                    .insert("things", new Thing(foreign, "elsewhere", 1), List.of(event(foreign, "elsewhere", 1)));
+            assertThat(relay.relayOnce(false)).isZero();
+            assertThat(relay.relayOnce()).isEqualTo(1);
+            assertThat(db.getCollection("things")
+                            .find(new Document("_id", foreign))
+                            .first())
+                    .doesNotContainKey("outboxSince");
+        }
+    }
+
+    @Test
     void aStaleVersionWritesNothing() {
         MongoTemplate db = mongo("stale");
         String id = UUID.randomUUID().toString();

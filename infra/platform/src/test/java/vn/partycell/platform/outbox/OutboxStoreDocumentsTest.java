@@ -79,10 +79,10 @@ class OutboxStoreDocumentsTest {
         assertThat(OutboxStore.updateWithEvents(new Document("_id", "x").append("a", 1), List.of()))
                 .isEqualTo(new Document("$set", new Document("a", 1)));
         AtomicInteger woken = new AtomicInteger();
-        OutboxStore store = new OutboxStore(null, woken::incrementAndGet);
-        store.eventsWritten(List.of());
+        OutboxStore store = new OutboxStore(null, (collection, ids) -> woken.incrementAndGet());
+        store.eventsWritten("things", List.of());
         assertThat(woken).hasValue(0);
-        store.eventsWritten(List.of(event(EARLY, "a")));
+        store.eventsWritten("things", List.of("a"));
         assertThat(woken).hasValue(1);
     }
 }

@@ -121,11 +121,13 @@ public class MongoScorecardRepository implements ScorecardRepository {
     @Override
     public List<MemberId> replaceAll(List<Replacement> replacements) {
         List<WriteModel<Document>> models = new ArrayList<>();
-        List<OutboxEvent> written = new ArrayList<>();
+        List<Object> written = new ArrayList<>();
         for (Replacement r : replacements) {
             Document document = document(r.next());
             List<OutboxEvent> outboxEvents = outboxEvents(r.change());
-            written.addAll(outboxEvents);
+            if (!outboxEvents.isEmpty()) {
+                written.add(document.get("_id"));
+            }
             if (r.storedVersion() == 0) {
                 models.add(new InsertOneModel<>(OutboxStore.withEvents(document, outboxEvents)));
             } else {
@@ -143,7 +145,7 @@ public class MongoScorecardRepository implements ScorecardRepository {
             applied = -1; // some inserts collided: find out which below
         }
         // Some of them may have lost a race; waking the relay for nothing costs one empty pass.
-        outbox.eventsWritten(written);
+        outbox.eventsWritten(SCORECARDS, written);
         if (applied == replacements.size()) {
             return List.of();
         }
@@ -178,7 +180,7 @@ public class MongoScorecardRepository implements ScorecardRepository {
             } catch (DuplicateKeyException e) {
                 return false;
             }
-            outbox.eventsWritten(outboxEvents);
+            wake(document, outboxEvents);
             return true;
         }
         Bson filter = sameVersion(document, storedVersion, addedMeeting);
@@ -187,8 +189,14 @@ public class MongoScorecardRepository implements ScorecardRepository {
         if (result == null || result.getMatchedCount() != 1) {
             return false;
         }
-        outbox.eventsWritten(outboxEvents);
+        wake(document, outboxEvents);
         return true;
+    }
+
+    private void wake(Document document, List<OutboxEvent> outboxEvents) {
+        if (!outboxEvents.isEmpty()) {
+            outbox.eventsWritten(SCORECARDS, List.of(document.get("_id")));
+        }
     }
 
     /**

@@ -71,7 +71,8 @@ class MongoScorecardRepositoryTest {
         String db = "store-" + UUID.randomUUID().toString().substring(0, 8);
         client = MongoClients.create(InMemoryMongo.uri(db));
         mongo = new MongoTemplate(client, db);
-        store = new MongoScorecardRepository(mongo, new OutboxStore(mongo, woken::incrementAndGet), this::toOutbox);
+        store = new MongoScorecardRepository(
+                mongo, new OutboxStore(mongo, (collection, ids) -> woken.incrementAndGet()), this::toOutbox);
     }
 
     @AfterEach

@@ -68,7 +68,7 @@ public class MongoCellOverdues implements CellOverdues {
             }
             throw e;
         }
-        outbox.eventsWritten(pending);
+        outbox.eventsWritten(COLLECTION, List.of(o.key()));
         return true;
     }
 }

@@ -80,7 +80,9 @@ final class AuditedWriter<E> {
             relay.forget(entry);
             throw translated(e);
         }
-        outbox.eventsWritten(events);
+        if (!events.isEmpty()) {
+            outbox.eventsWritten(collection, List.of(document.get("_id")));
+        }
         relay.drain(collection, document.get("_id"));
     }
 
@@ -118,7 +120,9 @@ final class AuditedWriter<E> {
             relay.forget(entry);
             throw stale();
         }
-        outbox.eventsWritten(events);
+        if (!events.isEmpty()) {
+            outbox.eventsWritten(collection, List.of(id));
+        }
         relay.drain(collection, id);
     }
 

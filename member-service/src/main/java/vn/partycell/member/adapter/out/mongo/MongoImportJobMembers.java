@@ -108,13 +108,15 @@ public class MongoImportJobMembers implements MemberImportStore {
             failed.forEach((i, error) ->
                     outcomes[i] = duplicate(members, documents.get(i).getString("_id"), error.getMessage()));
         }
-        List<OutboxEvent> written = new ArrayList<>();
+        List<Object> written = new ArrayList<>();
         Map<Object, Document> stored = new LinkedHashMap<>();
         List<Document> refused = new ArrayList<>();
         for (int i = 0; i < outcomes.length; i++) {
             Object id = documents.get(i).get("_id");
             if (outcomes[i] instanceof Outcome.Stored) {
-                written.addAll(outboxes.get(i));
+                if (!outboxes.get(i).isEmpty()) {
+                    written.add(id);
+                }
                 stored.put(id, lines.get(i));
             } else if (outcomes[i] instanceof Outcome.SameId same
                     && importId.equals(same.importId())
@@ -128,7 +130,7 @@ public class MongoImportJobMembers implements MemberImportStore {
             }
         }
         relay.forgetAll(refused);
-        outbox.eventsWritten(written);
+        outbox.eventsWritten(MongoMemberRepository.COLLECTION, written);
         relay.drainAll(MongoMemberRepository.COLLECTION, stored);
         return List.of(outcomes);
     }
