@@ -26,9 +26,10 @@
 #   store, and prints the ratios.
 #
 # import: 100,000 valid rows (BENCH_IMPORT_ROWS) as one CSV through POST
-#   /api/v1/org-units/{cellId}/member-imports at member-service, followed until finished; prints the
-#   total time, rows/s, the time per 1,000 rows over the first and last BENCH_IMPORT_WINDOW (10,000)
-#   rows, and the ratio against a raw insertMany of the same documents on the same store.
+#   /api/v1/org-units/{cellId}/member-imports at member-service, followed until finished, then until
+#   member-service's outbox is empty; prints the total time, rows/s, the time per 1,000 rows over the
+#   first and last BENCH_IMPORT_WINDOW (10,000) rows, when every event was published (end to end), and
+#   the ratio against a raw insertMany of the same documents on the same store.
 #
 # Builds the jars (skip with PARTYCELL_SKIP_BUILD=1), starts a private copy of the local stack
 # (real Kafka broker, H2-backed MongoDB-wire store, four services, gateway) on ports moved by

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -155,22 +156,11 @@ class OutboxRelayTest {
     @Test
     void aPassWritesEachPublishedAggregateByUniqueKeysAndSweepsOnlyWhenDue() {
         List<BsonDocument> filters = new CopyOnWriteArrayList<>();
-        CommandListener listener = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                BsonDocument command = event.getCommand();
-                if (event.getCommandName().equals("update")
-                        && command.getString("update").getValue().equals("things")) {
-                    command.getArray("updates")
-                            .forEach(u ->
-                                    filters.add(u.asDocument().getDocument("q").clone()));
-                }
-            }
-        };
-        try (MongoClient watched = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(InMemoryMongo.uri("outbox")))
-                .addCommandListener(listener)
-                .build())) {
+        try (MongoClient watched = watching(
+                "update",
+                command -> command.getArray("updates")
+                        .forEach(
+                                u -> filters.add(u.asDocument().getDocument("q").clone())))) {
             MongoTemplate db = new MongoTemplate(watched, "by-id");
             OutboxStore store = new OutboxStore(db, null);
             OutboxRelay relay = relay(db, kafka(broker.getBrokersAsString()));
@@ -208,20 +198,8 @@ class OutboxRelayTest {
     @Test
     void writtenAggregatesAreReadByTheirIdsAndTheMarkersOnlyByAScan() {
         List<BsonDocument> finds = new CopyOnWriteArrayList<>();
-        CommandListener listener = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                BsonDocument command = event.getCommand();
-                if (event.getCommandName().equals("find")
-                        && command.getString("find").getValue().equals("things")) {
-                    finds.add(command.getDocument("filter").clone());
-                }
-            }
-        };
-        try (MongoClient watched = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(InMemoryMongo.uri("outbox")))
-                .addCommandListener(listener)
-                .build())) {
+        try (MongoClient watched = watching(
+                "find", command -> finds.add(command.getDocument("filter").clone()))) {
             MongoTemplate db = new MongoTemplate(watched, "hinted");
             // A poll of an hour: after the first pass no scan is due in this test.
             OutboxProperties properties = new OutboxProperties(
@@ -257,6 +235,27 @@ class OutboxRelayTest {
                             .first())
                     .doesNotContainKey("outboxSince");
         }
+    }
+
+    /**
+     * A client that shows {@code seen} every {@code commandName} command on "things" as it starts
+     * (clone what you keep: the driver releases the command's buffers afterwards).
+     */
+    private static MongoClient watching(String commandName, Consumer<BsonDocument> seen) {
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                BsonDocument command = event.getCommand();
+                if (event.getCommandName().equals(commandName)
+                        && command.getString(commandName).getValue().equals("things")) {
+                    seen.accept(command);
+                }
+            }
+        };
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(InMemoryMongo.uri("outbox")))
+                .addCommandListener(listener)
+                .build());
     }
 
     @Test
