@@ -115,7 +115,7 @@ public class AuditRelay implements SmartLifecycle {
         try {
             Document document = mongo.getCollection(collection)
                     .find(Filters.eq("_id", id))
-                    .projection(Projections.include(AuditedWriter.PENDING))
+                    .projection(Projections.include(AuditedWriter.PENDING, "version"))
                     .first();
             if (document == null) {
                 return;
@@ -129,12 +129,18 @@ public class AuditRelay implements SmartLifecycle {
                                 Updates.pull(AuditedWriter.PENDING, new Document("_id", entry.getString("_id"))));
                 markers().deleteOne(Filters.eq("_id", entry.getString("_id")));
             }
+            // Only lines pushed with a new version (AuditedWriter) can arrive meanwhile: on the version
+            // read, the list is now empty. By (_id, version), a unique index: any other filter makes the
+            // local store read the whole collection on every audited change.
+            Object version = document.get("version");
             mongo.getCollection(collection)
                     .updateOne(
-                            Filters.and(
-                                    Filters.eq("_id", id),
-                                    Filters.exists(AuditedWriter.PENDING),
-                                    Filters.exists(AuditedWriter.PENDING + ".0", false)),
+                            version == null
+                                    ? Filters.and(
+                                            Filters.eq("_id", id),
+                                            Filters.exists(AuditedWriter.PENDING),
+                                            Filters.exists(AuditedWriter.PENDING + ".0", false))
+                                    : new Document("_id", id).append("version", version),
                             Updates.combine(Updates.unset(AuditedWriter.PENDING), Updates.unset(AuditedWriter.SINCE)));
         } catch (RuntimeException e) {
             log.warn("Audit lines of {} {} stay pending for the next sweep: {}", collection, id, e.toString());

@@ -171,19 +171,10 @@ public class MongoAuditLog implements AuditLog {
                 throw e;
             }
         }
-        Date at = entry.getDate("at");
-        String month = YearMonth.from(at.toInstant().atOffset(ZoneOffset.UTC)).toString();
-        Document ref = new Document("id", entry.getString("_id"))
-                .append("at", at)
-                .append("orgPath", entry.getString("orgPath"));
-        List<String> scopes = new ArrayList<>(List.of(entry.getString("orgPath")));
-        if (entry.getString("previousOrgPath") != null) {
-            ref.append("previousOrgPath", entry.getString("previousOrgPath"));
-            scopes.add(entry.getString("previousOrgPath"));
-        }
-        String subject = entry.get("actor", Document.class).getString("subject");
-        index("record:" + entry.getString("recordId"), "record", month, ref, scopes);
-        index("user:" + subject, "user", month, ref, null);
+        String month = month(entry);
+        Document ref = ref(entry);
+        index("record:" + entry.getString("recordId"), "record", month, ref, scopes(entry));
+        index(userKey(entry), "user", month, ref, null);
     }
 
     /**
