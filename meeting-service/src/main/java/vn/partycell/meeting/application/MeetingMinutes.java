@@ -128,7 +128,8 @@ public class MeetingMinutes {
                 tasks.ofMeeting(closed.id()).stream()
                         .sorted(Comparator.comparing(MeetingTask::dueOn))
                         .map(t -> new Minutes.Task(name.apply(t.ownerId()), t.title(), t.dueOn()))
-                        .toList());
+                        .toList(),
+                closed.recorded());
     }
 
     /** Those the attendance marks as having spoken and those with a speech in the proceedings, once each. */

@@ -91,6 +91,21 @@ public class MeetingService {
         return change.state();
     }
 
+    /**
+     * Enters a meeting already held, from its paper minutes: only an admin over the cell (the office
+     * loading a cell's history), since a meeting dated in the past changes the cell's compliance and
+     * its members' scores. It is in progress at once; nobody is told.
+     */
+    public InProgressMeeting recordHeld(Caller caller, RecordHeldMeeting command) {
+        Cell cell = rosters.cell(command.cellId()).orElseThrow(() -> new NotFoundException("chi bộ", command.cellId()));
+        caller.requireRole(cell.orgPath(), Role.ADMIN);
+        MeetingPlan plan = presentersChecked(command.plan(), cell.id());
+        Change<InProgressMeeting, MeetingEvent> change =
+                Meeting.recordHeld(MeetingId.random(), cell, plan, caller.username(), clock.instant());
+        meetings.insert(change);
+        return change.state();
+    }
+
     /** Sends the notice of a draft. */
     public ScheduledMeeting scheduleDraft(Caller caller, MeetingId id, Long expectedVersion) {
         DraftMeeting draft = forChange(caller, id, expectedVersion).requireDraft();

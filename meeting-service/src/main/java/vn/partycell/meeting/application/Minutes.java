@@ -5,11 +5,13 @@ import java.util.List;
 import vn.partycell.meeting.domain.AttendanceStatus;
 import vn.partycell.meeting.domain.MeetingKind;
 import vn.partycell.meeting.domain.Quorum;
+import vn.partycell.meeting.domain.RecordedAfterwards;
 
 /**
  * The minutes (biên bản) of a closed meeting as printed: what the meeting recorded, with the names
  * of the members as the roster has them, the month's self-criticism, the superior's grade and every
  * approved amendment. Each figure is taken from the stored records, never recomputed for print.
+ * {@code recorded} says, for a meeting entered after it was held, who entered it and when (else null).
  */
 public record Minutes(
         String cellName,
@@ -30,7 +32,8 @@ public record Minutes(
         int speakers,
         List<Remark> remarks,
         List<ResolutionLine> resolutions,
-        List<Task> tasks) {
+        List<Task> tasks,
+        RecordedAfterwards recorded) {
 
     public Minutes {
         agenda = List.copyOf(agenda);

@@ -61,6 +61,11 @@ public sealed interface Meeting
         return plan().agenda();
     }
 
+    /** Who entered the meeting after it was held, and when; null for a meeting run on the platform. */
+    default RecordedAfterwards recorded() {
+        return plan().recorded();
+    }
+
     /** Attendance taken so far; none before the meeting starts. */
     default Map<MemberId, Attendance> attendance() {
         return Map.of();
@@ -134,6 +139,20 @@ public sealed interface Meeting
         requireCell(cell);
         ScheduledMeeting meeting = new ScheduledMeeting(id, cell.id(), cell.orgPath(), plan.check(now), 1);
         return Change.of(meeting, new MeetingEvent.Scheduled(meeting));
+    }
+
+    /**
+     * Enters a meeting the cell already held, from its paper minutes (a province loading its
+     * history): in progress at once, started at its start, so its attendance, proceedings and tasks
+     * are recorded and it is closed like any other. Silent: nobody is told of a meeting that is over;
+     * its facts go out with the close, which says it was recorded afterwards.
+     */
+    static Change<InProgressMeeting, MeetingEvent> recordHeld(
+            MeetingId id, Cell cell, MeetingPlan plan, String by, Instant now) {
+        requireCell(cell);
+        MeetingPlan held = plan.recordedAfterwards(by, now);
+        return Change.silent(
+                new InProgressMeeting(id, cell.id(), cell.orgPath(), held, Map.of(), held.startsAt(), by, 1));
     }
 
     private static void requireCell(Cell cell) {

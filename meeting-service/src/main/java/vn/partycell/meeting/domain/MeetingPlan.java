@@ -10,7 +10,8 @@ import vn.partycell.platform.kernel.RuleViolationException;
  * What a meeting is announced with (nội dung, thời gian, địa điểm): kind, title, topic (of a
  * thematic meeting), start, place, agenda items (each with its presenter and planned duration, when
  * given) and the draft resolution prepared in advance (dự thảo nghị quyết, or null). Checked the
- * same way when drafted, scheduled and changed.
+ * same way when drafted, scheduled and changed. {@code recorded} is set when the meeting was entered
+ * after it was held ({@link #recordedAfterwards}), else null: such a plan was never announced.
  */
 public record MeetingPlan(
         MeetingKind kind,
@@ -19,7 +20,8 @@ public record MeetingPlan(
         Instant startsAt,
         String place,
         List<AgendaItem> agendaItems,
-        String draftResolution) {
+        String draftResolution,
+        RecordedAfterwards recorded) {
 
     public MeetingPlan {
         Objects.requireNonNull(kind);
@@ -34,6 +36,18 @@ public record MeetingPlan(
                         .filter(AgendaItem::hasTitle)
                         .toList();
         draftResolution = draftResolution == null || draftResolution.isBlank() ? null : draftResolution.strip();
+    }
+
+    /** A plan announced through the platform (not recorded afterwards). */
+    public MeetingPlan(
+            MeetingKind kind,
+            String title,
+            String topic,
+            Instant startsAt,
+            String place,
+            List<AgendaItem> agendaItems,
+            String draftResolution) {
+        this(kind, title, topic, startsAt, place, agendaItems, draftResolution, null);
     }
 
     /** The former shape: the agenda as titles only, no draft resolution. */
@@ -78,6 +92,33 @@ public record MeetingPlan(
      * is the clock of the command.
      */
     public MeetingPlan check(Instant now) {
+        checkContent();
+        if (startsAt.isBefore(now)) {
+            throw new RuleViolationException(
+                    "starts-in-past",
+                    "Thời gian bắt đầu đã qua; không thể lên lịch buổi sinh hoạt trong quá khứ",
+                    Map.of("field", "startsAt", "now", now.toString()));
+        }
+        return this;
+    }
+
+    /**
+     * This plan as a meeting already held, entered {@code by} someone {@code now}: the content is
+     * checked as for any meeting, and the start must be over (422 {@code held-in-future}).
+     */
+    public MeetingPlan recordedAfterwards(String by, Instant now) {
+        checkContent();
+        if (startsAt.isAfter(now)) {
+            throw new RuleViolationException(
+                    "held-in-future",
+                    "Buổi sinh hoạt chưa diễn ra; chỉ ghi nhận sau buổi sinh hoạt đã họp, hãy lên lịch buổi sinh hoạt sắp tới",
+                    Map.of("field", "startsAt", "now", now.toString()));
+        }
+        return new MeetingPlan(
+                kind, title, topic, startsAt, place, agendaItems, draftResolution, new RecordedAfterwards(by, now));
+    }
+
+    private void checkContent() {
         if (agendaItems.isEmpty()) {
             throw new RuleViolationException(
                     "agenda-empty", "Cần ít nhất một nội dung trong chương trình sinh hoạt", Map.of("field", "agenda"));
@@ -86,13 +127,6 @@ public record MeetingPlan(
             throw new RuleViolationException(
                     "topic-required", "Sinh hoạt chuyên đề cần ghi rõ chuyên đề", Map.of("field", "topic"));
         }
-        if (startsAt.isBefore(now)) {
-            throw new RuleViolationException(
-                    "starts-in-past",
-                    "Thời gian bắt đầu đã qua; không thể lên lịch buổi sinh hoạt trong quá khứ",
-                    Map.of("field", "startsAt", "now", now.toString()));
-        }
-        return this;
     }
 
     /** What changed between this plan and the next, by field name (the notice and event say it). */

@@ -62,6 +62,50 @@ class MeetingTest {
     }
 
     @Test
+    void aMeetingEnteredAfterItWasHeldIsInProgressFromItsStartSilentlyAndClosesSayingSo() {
+        MeetingPlan plan = new MeetingPlan(
+                MeetingKind.REGULAR,
+                "Sinh hoạt thường kỳ tháng 1/2026",
+                null,
+                Instant.parse("2026-01-05T01:00:00Z"),
+                "Hội trường UBND xã",
+                List.of("Kiểm điểm nghị quyết tháng 12"));
+
+        Change<InProgressMeeting, MeetingEvent> entered =
+                Meeting.recordHeld(MeetingId.random(), cell, plan, "tinh-uy", now);
+
+        InProgressMeeting held = entered.state();
+        assertThat(entered.events())
+                .as("nobody is told of a meeting that is over")
+                .isEmpty();
+        assertThat(held.startedAt()).isEqualTo(plan.startsAt());
+        assertThat(held.recorded()).isEqualTo(new RecordedAfterwards("tinh-uy", now));
+        RosterMember present = member(MemberStatus.FULL, false);
+        Roster roster = new Roster(List.of(present));
+        InProgressMeeting taken = held.recordAttendance(
+                        List.of(new Attendance(present.memberId(), AttendanceStatus.PRESENT, null, true)), roster)
+                .state();
+        Change<ClosedMeeting, MeetingEvent> closed = taken.close(roster, moreThanHalf, "tinh-uy", now.plusSeconds(600));
+        assertThat(closed.state().recorded()).as("kept through the close").isEqualTo(held.recorded());
+        assertThat(closed.state().localStart().getMonthValue()).isEqualTo(1);
+        assertThat(closed.events()).hasSize(1);
+    }
+
+    @Test
+    void aMeetingNotYetHeldCannotBeEnteredAsHeld() {
+        MeetingPlan later =
+                new MeetingPlan(MeetingKind.REGULAR, "Tháng 4", null, now.plusSeconds(60), "Xã", List.of("Kiểm điểm"));
+        assertThatThrownBy(() -> Meeting.recordHeld(MeetingId.random(), cell, later, "tinh-uy", now))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("held-in-future"));
+        MeetingPlan noTopic = new MeetingPlan(
+                MeetingKind.THEMATIC, "Chuyên đề", null, now.minusSeconds(3600), "Xã", List.of("Học tập"));
+        assertThatThrownBy(() -> Meeting.recordHeld(MeetingId.random(), cell, noTopic, "tinh-uy", now))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("topic-required"));
+    }
+
+    @Test
     void schedulingKeepsTheAgendaAndTheLocalMonth() {
         Change<ScheduledMeeting, MeetingEvent> change = Meeting.schedule(
                 MeetingId.random(),

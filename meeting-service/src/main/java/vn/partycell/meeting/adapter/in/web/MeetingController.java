@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.partycell.meeting.application.MeetingQueries;
 import vn.partycell.meeting.application.MeetingService;
 import vn.partycell.meeting.application.ProceedingsService;
+import vn.partycell.meeting.application.RecordHeldMeeting;
 import vn.partycell.meeting.application.ScheduleMeeting;
 import vn.partycell.meeting.domain.Attendance;
 import vn.partycell.meeting.domain.AttendanceStatus;
@@ -101,6 +102,38 @@ public class MeetingController {
             String draftResolution)
             implements AgendaGiven.Shape {}
 
+    /** A meeting already held, as its paper minutes have it: {@link ScheduleRequest} without draft, a start that is over. */
+    @AgendaGiven
+    public record HeldRequest(
+            @NotNull(message = "bắt buộc phải có") UUID cellId,
+            @NotNull(message = "bắt buộc phải có") MeetingKind kind,
+
+            @NotBlank(message = "bắt buộc phải có") @Size(max = 200, message = "tối đa 200 ký tự")
+            String title,
+
+            // Over, and at most the configured window back (a history is loaded for the rating years in play).
+            @NotNull(message = "bắt buộc phải có (ISO-8601, UTC)")
+            @DateWithin(notBefore = "${partycell.meetings.held.not-before:-P13M}", notAfter = "now")
+            Instant startsAt,
+
+            @NotBlank(message = "bắt buộc phải có") @Size(max = 300, message = "tối đa 300 ký tự")
+            String place,
+
+            @Size(max = 50, message = "tối đa 50 nội dung")
+            List<@NotBlank(message = "không được để trống") @Size(max = 500, message = "tối đa 500 ký tự") String>
+                    agenda,
+
+            @Size(max = 300, message = "tối đa 300 ký tự") String topic,
+
+            @Size(max = 50, message = "tối đa 50 nội dung") List<@Valid @NotNull AgendaItemRequest> agendaItems,
+
+            @Size(max = 20000, message = "tối đa 20000 ký tự")
+            String draftResolution)
+            implements AgendaGiven.Shape {}
+
+    /** Who entered a meeting after it was held, and when (ghi nhận sau). */
+    public record RecordedView(String by, Instant at) {}
+
     public record AttendanceLine(
             @NotNull(message = "bắt buộc phải có") UUID memberId,
             @NotNull(message = "bắt buộc phải có") AttendanceStatus status,
@@ -144,7 +177,13 @@ public class MeetingController {
                     description = "Người phát biểu so với chỉ tiêu của năm (quy định 3.16), như khi xem diễn biến;"
                             + " chỉ có khi xem một buổi sinh hoạt (GET /api/v1/meetings/{id})",
                     nullable = true)
-            ProceedingsController.SpeakersView speakers) {
+            ProceedingsController.SpeakersView speakers,
+
+            @Schema(
+                    description = "Buổi sinh hoạt được ghi nhận sau từ biên bản giấy: ai ghi, lúc nào;"
+                            + " không có với buổi sinh hoạt tổ chức trên hệ thống",
+                    nullable = true)
+            RecordedView recordedAfterwards) {
 
         static MeetingResponse of(Meeting m) {
             return of(m, null);
@@ -174,7 +213,10 @@ public class MeetingController {
                     cancelled == null ? null : cancelled.cancelledAt(),
                     AgendaItemRequest.of(m.plan()),
                     m.plan().draftResolution(),
-                    speakers);
+                    speakers,
+                    m.recorded() == null
+                            ? null
+                            : new RecordedView(m.recorded().by(), m.recorded().at()));
         }
     }
 
@@ -196,6 +238,31 @@ public class MeetingController {
                         r.place(),
                         r.agenda(),
                         Boolean.TRUE.equals(r.draft()),
+                        AgendaItemRequest.toDomain(r.agendaItems()),
+                        r.draftResolution()));
+        return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))
+                .eTag(ETags.of(meeting.version()))
+                .body(MeetingResponse.of(meeting));
+    }
+
+    @PostMapping("/held")
+    @Operation(
+            summary = "Ghi nhận buổi sinh hoạt đã diễn ra (từ biên bản giấy)",
+            description = "Cần quyền admin trên chi bộ (nhập lịch sử sinh hoạt khi đưa chi bộ lên hệ thống);"
+                    + " thời gian bắt đầu đã qua, trong khoảng partycell.meetings.held.not-before (mặc định 13 tháng)."
+                    + " Buổi sinh hoạt ở trạng thái đang diễn ra, bắt đầu đúng giờ ghi; điểm danh, diễn biến,"
+                    + " nhiệm vụ và kết thúc như mọi buổi. Không gửi thông báo")
+    public ResponseEntity<MeetingResponse> recordHeld(Caller caller, @Valid @RequestBody HeldRequest r) {
+        Meeting meeting = service.recordHeld(
+                caller,
+                new RecordHeldMeeting(
+                        new CellId(r.cellId()),
+                        r.kind(),
+                        r.title(),
+                        r.topic(),
+                        r.startsAt(),
+                        r.place(),
+                        r.agenda(),
                         AgendaItemRequest.toDomain(r.agendaItems()),
                         r.draftResolution()));
         return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))

@@ -26,9 +26,11 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
 
     /**
      * Revision of MeetingClosed's data: 2 adds each member's self-criticism, commendations, criticisms,
-     * votes cast and tasks assigned, all optional for a revision 1 consumer (schema major version 1).
+     * votes cast and tasks assigned, all optional for a revision 1 consumer (schema major version 1);
+     * 3 adds {@code recordedAfterwards} (who entered a meeting after it was held, and when; null for a
+     * meeting run on the platform), so a figure counted from the meeting shows where it came from.
      */
-    public static final int CLOSED_REVISION = 2;
+    public static final int CLOSED_REVISION = 3;
 
     private final OutboundEvents events;
 
@@ -122,6 +124,9 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
 
     public record QuorumData(int eligible, int present, int required) {}
 
+    /** Who entered a meeting after it was held (from its paper minutes), and when. */
+    public record RecordedData(String by, Instant at) {}
+
     public record ClosedData(
             UUID meetingId,
             UUID cellId,
@@ -135,7 +140,8 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
             List<ClosedAttendanceData> attendance,
             QuorumData quorum,
             int revision,
-            long version) {}
+            long version,
+            RecordedData recordedAfterwards) {}
 
     @Override
     public OutboxEvent toOutbox(MeetingEvent event) {
@@ -256,6 +262,10 @@ public class MeetingTopics implements OutboxEventMapper<MeetingEvent> {
                                 m.quorum().present(),
                                 m.quorum().required()),
                         CLOSED_REVISION,
-                        m.version()));
+                        m.version(),
+                        m.recorded() == null
+                                ? null
+                                : new RecordedData(
+                                        m.recorded().by(), m.recorded().at())));
     }
 }

@@ -23,6 +23,7 @@ import vn.partycell.meeting.domain.MeetingPlan;
 import vn.partycell.meeting.domain.MeetingStatus;
 import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.Quorum;
+import vn.partycell.meeting.domain.RecordedAfterwards;
 import vn.partycell.meeting.domain.ScheduledMeeting;
 import vn.partycell.platform.kernel.OrgPath;
 
@@ -56,7 +57,9 @@ public record MeetingDocument(
         Instant cancelledAt,
         String cancelledBy,
         List<AgendaItemEntry> agendaItems,
-        String draftResolution) {
+        String draftResolution,
+        String recordedBy,
+        Instant recordedAt) {
 
     /** An agenda item with its presenter and planned duration (null when not said); {@code agenda} keeps the titles. */
     public record AgendaItemEntry(String title, String presenterId, Long plannedMinutes) {}
@@ -113,7 +116,9 @@ public record MeetingDocument(
                                         ? null
                                         : item.plannedDuration().toMinutes()))
                         .toList(),
-                m.plan().draftResolution());
+                m.plan().draftResolution(),
+                m.recorded() == null ? null : m.recorded().by(),
+                m.recorded() == null ? null : m.recorded().at());
     }
 
     Meeting toDomain() {
@@ -142,6 +147,17 @@ public record MeetingDocument(
                                                 : java.time.Duration.ofMinutes(item.plannedMinutes())))
                                 .toList(),
                         draftResolution);
+        if (recordedBy != null && recordedAt != null) {
+            plan = new MeetingPlan(
+                    plan.kind(),
+                    plan.title(),
+                    plan.topic(),
+                    plan.startsAt(),
+                    plan.place(),
+                    plan.agendaItems(),
+                    plan.draftResolution(),
+                    new RecordedAfterwards(recordedBy, recordedAt));
+        }
         MeetingId meetingId = MeetingId.of(id);
         CellId cell = CellId.of(cellId);
         OrgPath path = OrgPath.of(orgPath);

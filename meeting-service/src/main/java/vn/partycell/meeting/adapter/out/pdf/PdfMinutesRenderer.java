@@ -149,9 +149,15 @@ class PdfMinutesRenderer implements MinutesRenderer {
                 }
 
                 sheet.gap(12);
+                // A meeting entered afterwards was closed when it was entered, not when it ended: say so.
                 sheet.paragraph(
-                        "Buổi sinh hoạt kết thúc lúc " + AT.format(m.closedAt()) + "; người kết thúc: " + m.closedBy()
-                                + ".",
+                        m.recorded() == null
+                                ? "Buổi sinh hoạt kết thúc lúc " + AT.format(m.closedAt()) + "; người kết thúc: "
+                                        + m.closedBy() + "."
+                                : "Biên bản được ghi nhận sau từ biên bản giấy: nhập lúc "
+                                        + AT.format(m.recorded().at()) + " ("
+                                        + m.recorded().by()
+                                        + "), hoàn tất lúc " + AT.format(m.closedAt()) + " (" + m.closedBy() + ").",
                         plain,
                         TEXT);
                 sheet.paragraph("In lúc " + AT.format(m.printedAt()) + " từ hồ sơ của chi bộ.", plain, 9);

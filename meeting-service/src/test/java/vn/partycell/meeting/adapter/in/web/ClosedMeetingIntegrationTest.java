@@ -267,7 +267,7 @@ class ClosedMeetingIntegrationTest {
                 .orElseThrow();
         assertThat(EventContractValidator.violations(event)).isEmpty();
         JsonNode data = JSON.readTree(event.value());
-        assertThat(data.path("revision").asInt()).isEqualTo(2);
+        assertThat(data.path("revision").asInt()).isEqualTo(3);
         JsonNode first = line(data, members.get(0));
         assertThat(first.path("spoke").asBoolean()).isTrue();
         assertThat(first.path("commendations").asInt()).isEqualTo(1);

@@ -18,6 +18,7 @@ import vn.partycell.meeting.application.Minutes;
 import vn.partycell.meeting.domain.AttendanceStatus;
 import vn.partycell.meeting.domain.MeetingKind;
 import vn.partycell.meeting.domain.Quorum;
+import vn.partycell.meeting.domain.RecordedAfterwards;
 
 /** Renders minutes and reads the PDF's text back, as a reader or a text extractor would. */
 class PdfMinutesRendererTest {
@@ -51,7 +52,8 @@ class PdfMinutesRendererTest {
                         new Minutes.Remark(false, "Phạm Quốc Hưng", "Chưa nộp báo cáo")),
                 List.of(new Minutes.ResolutionLine("Nghị quyết chuyên đề quý IV", 3, 0, 0, 3, true)),
                 List.of(new Minutes.Task(
-                        "Trần Thị Hồng Nhung", "Tuyên truyền nghị quyết tới các hộ", LocalDate.of(2027, 1, 5))));
+                        "Trần Thị Hồng Nhung", "Tuyên truyền nghị quyết tới các hộ", LocalDate.of(2027, 1, 5))),
+                null);
     }
 
     private static List<Minutes.Line> fourMembers() {
@@ -87,6 +89,41 @@ class PdfMinutesRendererTest {
                 .contains("05/01/2027")
                 .contains("Lê Văn Đức: vắng không lý do → vắng có lý do (ốm)")
                 .contains("Buổi sinh hoạt kết thúc lúc 21:45 ngày 05/12/2026");
+    }
+
+    @Test
+    void minutesEnteredAfterTheMeetingSayWhoEnteredThemAndWhen() throws IOException {
+        Minutes live = minutes(fourMembers());
+        Minutes entered = new Minutes(
+                live.cellName(),
+                live.kind(),
+                live.title(),
+                live.topic(),
+                live.startsAt(),
+                live.place(),
+                live.agenda(),
+                live.attendance(),
+                live.quorum(),
+                Instant.parse("2027-02-01T03:20:00Z"),
+                "tinh-uy",
+                live.selfCriticism(),
+                live.grade(),
+                live.amendments(),
+                live.printedAt(),
+                live.speakers(),
+                live.remarks(),
+                live.resolutions(),
+                live.tasks(),
+                new RecordedAfterwards("tinh-uy", Instant.parse("2027-02-01T03:00:00Z")));
+
+        // The line is long enough to wrap: read it as one.
+        String text = text(renderer.render(entered)).replaceAll("\\s+", " ");
+
+        assertThat(text)
+                .contains("Thời gian: 19:30 ngày 05/12/2026")
+                .contains("Biên bản được ghi nhận sau từ biên bản giấy: nhập lúc 10:00 ngày 01/02/2027 (tinh-uy),"
+                        + " hoàn tất lúc 10:20 ngày 01/02/2027 (tinh-uy).")
+                .doesNotContain("Buổi sinh hoạt kết thúc lúc");
     }
 
     @Test
