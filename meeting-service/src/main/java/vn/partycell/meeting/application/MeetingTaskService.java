@@ -136,8 +136,14 @@ public class MeetingTaskService {
     }
 
     public MeetingTask confirm(Caller caller, TaskId id, Long expectedVersion, boolean beyondAsked, String note) {
+        return confirm(caller, id, expectedVersion, beyondAsked, note, null);
+    }
+
+    /** With the done date as the secretary records it, for a task its owner did not report done. */
+    public MeetingTask confirm(
+            Caller caller, TaskId id, Long expectedVersion, boolean beyondAsked, String note, LocalDate doneOn) {
         MeetingTask task = forSecretary(caller, id, expectedVersion);
-        return store(task.confirm(beyondAsked, note, caller.username(), clock.instant()), task);
+        return store(task.confirm(beyondAsked, note, doneOn, caller.username(), clock.instant()), task);
     }
 
     public MeetingTask correct(

@@ -56,7 +56,8 @@ public record MeetingTask(
     /**
      * Assigns a task at the conclusion of a meeting in progress: the owner must be a member of the
      * cell (on its roster) who attended (present or late); the due date not before the meeting's
-     * day. Every refusal names its field.
+     * day. Every refusal names its field. A task of a meeting entered after it was held was assigned
+     * when the meeting was held, not when it is entered: its done dates are judged from then.
      */
     public static Change<MeetingTask, TaskEvent> assign(
             TaskId id,
@@ -90,7 +91,7 @@ public record MeetingTask(
                 description == null || description.isBlank() ? null : description.strip(),
                 dueOn,
                 by,
-                now,
+                meeting.recorded() == null ? now : meeting.startedAt(),
                 List.of(),
                 List.of(),
                 null,
@@ -178,13 +179,42 @@ public record MeetingTask(
      * passed; a task still running and not yet due has no outcome yet (422).
      */
     public Change<MeetingTask, TaskEvent> confirm(boolean beyondAsked, String note, String by, Instant now) {
+        return confirm(beyondAsked, note, null, by, now);
+    }
+
+    /**
+     * As {@link #confirm(boolean, String, String, Instant)}, with the done date as the secretary
+     * records it ({@code recordedDoneOn}, e.g. from the paper minutes of a meeting entered
+     * afterwards) for a task its owner did not report done: from the day it was assigned to today. A
+     * done date the owner reported stands; a different one is refused (422: correct it afterwards,
+     * with a reason).
+     */
+    public Change<MeetingTask, TaskEvent> confirm(
+            boolean beyondAsked, String note, LocalDate recordedDoneOn, String by, Instant now) {
         if (!outcomes.isEmpty()) {
             throw new ConflictException(
                     "task-outcome-confirmed",
                     "Kết quả nhiệm vụ đã được xác nhận; muốn thay đổi hãy ghi bản sửa kèm lý do",
                     Map.of("field", "outcome"));
         }
-        return judged(doneOn().orElse(null), beyondAsked, note, null, by, now);
+        LocalDate reported = doneOn().orElse(null);
+        if (recordedDoneOn == null || recordedDoneOn.equals(reported)) {
+            return judged(reported, beyondAsked, note, null, by, now);
+        }
+        if (reported != null) {
+            throw new RuleViolationException(
+                    "done-date-reported",
+                    "Người được giao đã báo cáo hoàn thành ngày " + reported
+                            + "; muốn ghi ngày khác hãy xác nhận rồi sửa kết quả kèm lý do",
+                    Map.of("field", "doneOn", "reported", reported.toString()));
+        }
+        if (recordedDoneOn.isAfter(VietnamTime.date(now)) || recordedDoneOn.isBefore(VietnamTime.date(assignedAt))) {
+            throw new RuleViolationException(
+                    "done-date-invalid",
+                    "Ngày hoàn thành phải từ ngày giao nhiệm vụ (" + VietnamTime.date(assignedAt) + ") đến hôm nay",
+                    Map.of("field", "doneOn"));
+        }
+        return judged(recordedDoneOn, beyondAsked, note, null, by, now);
     }
 
     /**

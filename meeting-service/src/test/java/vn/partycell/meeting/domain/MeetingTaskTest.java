@@ -172,6 +172,57 @@ class MeetingTaskTest {
         refused(() -> running.correct(false, null, null, "x", "bt", at(DUE)), "task-outcome-not-confirmed", "outcome");
     }
 
+    @Test
+    void aTaskOfAMeetingEnteredAfterwardsWasAssignedWhenTheMeetingWasHeldAndItsDoneDateCanBeRecorded() {
+        Instant enteredAt = at(LocalDate.of(2027, 6, 1));
+        InProgressMeeting entered = Meeting.recordHeld(
+                        MeetingId.random(),
+                        new Cell(cell, "cb-a", "Chi bộ A", OrgUnitKind.CELL, null, OrgPath.of("/hy/cb-a/"), 1),
+                        meeting.plan(),
+                        "tinh-uy",
+                        enteredAt)
+                .state()
+                .recordAttendance(meeting.attendance().values(), roster)
+                .state();
+        MeetingTask task = MeetingTask.assign(
+                        TaskId.random(), entered, roster, present, "Vận động 5 hộ", null, DUE, "tinh-uy", enteredAt)
+                .state();
+
+        assertThat(task.assignedAt())
+                .as("assigned at the meeting, not when it was entered")
+                .isEqualTo(MEETING);
+        Change<MeetingTask, TaskEvent> onTime =
+                task.confirm(true, "Theo biên bản", DUE.minusDays(3), "tinh-uy", enteredAt);
+        assertThat(onTime.events()).singleElement().isInstanceOf(TaskEvent.DoneOnTime.class);
+        assertThat(onTime.state().outcome().orElseThrow().doneOn()).isEqualTo(DUE.minusDays(3));
+        assertThat(task.confirm(false, null, DUE.plusDays(4), "tinh-uy", enteredAt)
+                        .events())
+                .singleElement()
+                .isInstanceOf(TaskEvent.DoneLate.class);
+        refused(
+                () -> task.confirm(false, null, meetingDay().minusDays(1), "tinh-uy", enteredAt),
+                "done-date-invalid",
+                "doneOn");
+        refused(
+                () -> task.confirm(false, null, LocalDate.of(2027, 6, 2), "tinh-uy", enteredAt),
+                "done-date-invalid",
+                "doneOn");
+
+        MeetingTask reported = assigned(present)
+                .report(present, TaskProgress.DONE, null, DUE.minusDays(1), at(DUE.minusDays(1)))
+                .state();
+        refused(() -> reported.confirm(false, null, DUE.minusDays(5), "bt", at(DUE)), "done-date-reported", "doneOn");
+        assertThat(reported.confirm(false, null, DUE.minusDays(1), "bt", at(DUE))
+                        .events())
+                .as("the same date as reported is no conflict")
+                .singleElement()
+                .isInstanceOf(TaskEvent.DoneOnTime.class);
+    }
+
+    private static LocalDate meetingDay() {
+        return vn.partycell.platform.kernel.VietnamTime.date(MEETING);
+    }
+
     private MemberId late() {
         return late;
     }

@@ -90,7 +90,10 @@ public class MeetingTaskController {
             @NotNull(message = "bắt buộc phải có (true: vượt yêu cầu)")
             Boolean beyondAsked,
 
-            @Size(max = 1000, message = "tối đa 1000 ký tự") String note) {}
+            @Size(max = 1000, message = "tối đa 1000 ký tự") String note,
+            // The done date as the secretary records it (paper minutes) when the owner reported none.
+            @DateWithin(notBefore = "-P3Y", notAfter = "today")
+            LocalDate doneOn) {}
 
     public record CorrectionRequest(
             @NotNull(message = "bắt buộc phải có (true: vượt yêu cầu)")
@@ -323,14 +326,17 @@ public class MeetingTaskController {
     @PostMapping("/tasks/{taskId}/outcome")
     @Operation(
             summary = "Bí thư xác nhận kết quả nhiệm vụ",
-            description = "Đúng hạn hoặc trễ hạn theo ngày hoàn thành đã báo cáo, quá hạn nếu chưa xong mà đã qua"
-                    + " hạn; kèm vượt yêu cầu hay không; mỗi nhiệm vụ một lần, sau đó chỉ sửa bằng bản sửa")
+            description =
+                    "Đúng hạn hoặc trễ hạn theo ngày hoàn thành đã báo cáo, quá hạn nếu chưa xong mà đã qua"
+                            + " hạn; kèm vượt yêu cầu hay không; mỗi nhiệm vụ một lần, sau đó chỉ sửa bằng bản sửa."
+                            + " doneOn: ngày hoàn thành do bí thư ghi (ví dụ từ biên bản giấy) khi người được giao chưa báo cáo")
     public ResponseEntity<TaskResponse> confirm(
             Caller caller,
             @PathVariable UUID taskId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OutcomeRequest r) {
-        return answer(service.confirm(caller, new TaskId(taskId), ETags.ifMatch(ifMatch), r.beyondAsked(), r.note()));
+        return answer(service.confirm(
+                caller, new TaskId(taskId), ETags.ifMatch(ifMatch), r.beyondAsked(), r.note(), r.doneOn()));
     }
 
     @PostMapping("/tasks/{taskId}/outcome/corrections")

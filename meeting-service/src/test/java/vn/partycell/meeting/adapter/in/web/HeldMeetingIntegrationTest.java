@@ -125,6 +125,7 @@ class HeldMeetingIntegrationTest {
                                 Map.of("memberId", members.get(1), "status", "PRESENT", "spoke", true))));
         assertThat(attendance.status()).as(attendance.body().toString()).isEqualTo(200);
         LocalDate heldOn = VietnamTime.date(startsAt);
+        List<String> tasks = new java.util.ArrayList<>();
         for (UUID present : members) {
             Answer task = http.post(
                     "/api/v1/meetings/" + id + "/tasks",
@@ -137,9 +138,30 @@ class HeldMeetingIntegrationTest {
                             "dueOn",
                             heldOn.plusDays(20).toString()));
             assertThat(task.status()).as(task.body().toString()).isEqualTo(201);
+            tasks.add(task.text("id"));
         }
         Answer closed = http.post("/api/v1/meetings/" + id + "/close", admin, Map.of());
         assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
+
+        // The paper minutes of the next meeting say when each task was done: recorded with the outcome.
+        Answer onTime = http.post(
+                "/api/v1/tasks/" + tasks.get(0) + "/outcome",
+                admin,
+                Map.of(
+                        "beyondAsked",
+                        true,
+                        "note",
+                        "Theo biên bản tháng sau",
+                        "doneOn",
+                        heldOn.plusDays(15).toString()));
+        assertThat(onTime.status()).as(onTime.body().toString()).isEqualTo(200);
+        assertThat(onTime.text("outcome")).isEqualTo("ON_TIME");
+        Answer beforeTheMeeting = http.post(
+                "/api/v1/tasks/" + tasks.get(1) + "/outcome",
+                admin,
+                Map.of("beyondAsked", false, "doneOn", heldOn.minusDays(1).toString()));
+        assertThat(beforeTheMeeting.status()).isEqualTo(422);
+        assertThat(beforeTheMeeting.body().toString()).contains("doneOn");
 
         List<ConsumerRecord<String, byte[]>> ofMeeting = TopicProbe.read(
                         brokers,
