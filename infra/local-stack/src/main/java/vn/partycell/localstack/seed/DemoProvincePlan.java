@@ -41,8 +41,15 @@ public final class DemoProvincePlan {
         FULL
     }
 
-    /** One org unit to create, with its children. */
-    public record Unit(String code, String name, Kind kind, List<Unit> children) {}
+    /** When the province, the committees and the grassroots committees were established. */
+    public static final LocalDate HIGHER_UNITS_ESTABLISHED = LocalDate.of(2010, 1, 1);
+
+    /**
+     * One org unit to create, with the day it was established (sent as {@code establishedOn}:
+     * meeting-service's compliance watch counts a cell as owing meetings only from then) and its
+     * children.
+     */
+    public record Unit(String code, String name, Kind kind, LocalDate establishedOn, List<Unit> children) {}
 
     /** One member to create in cell {@code cellCode}, party group {@code partyGroupCode}. */
     public record MemberPlan(
@@ -109,18 +116,27 @@ public final class DemoProvincePlan {
                     cellNumber++;
                     String code = String.format(Locale.ROOT, "cb-%02d", cellNumber);
                     int groups = 2 + random.nextInt(2);
+                    LocalDate established = cellEstablished(cellNumber);
                     List<Unit> partyGroups = new ArrayList<>();
                     for (int g = 1; g <= groups; g++) {
-                        partyGroups.add(new Unit("to-" + g, "Tổ đảng số " + g, Kind.PARTY_GROUP, List.of()));
+                        partyGroups.add(
+                                new Unit("to-" + g, "Tổ đảng số " + g, Kind.PARTY_GROUP, established, List.of()));
                     }
-                    cells.add(new Unit(code, cellName, Kind.CELL, List.copyOf(partyGroups)));
+                    cells.add(new Unit(code, cellName, Kind.CELL, established, List.copyOf(partyGroups)));
                     addressByCell.put(code, address(cellName, spec.locality()));
                 }
-                grassroots.add(new Unit(spec.code(), spec.name(), Kind.GRASSROOTS, List.copyOf(cells)));
+                grassroots.add(new Unit(
+                        spec.code(), spec.name(), Kind.GRASSROOTS, HIGHER_UNITS_ESTABLISHED, List.copyOf(cells)));
             }
-            committees.add(new Unit(committee.code(), committee.name(), Kind.COMMITTEE, List.copyOf(grassroots)));
+            committees.add(new Unit(
+                    committee.code(),
+                    committee.name(),
+                    Kind.COMMITTEE,
+                    HIGHER_UNITS_ESTABLISHED,
+                    List.copyOf(grassroots)));
         }
-        Unit province = new Unit("hy", "Tỉnh ủy Hưng Yên", Kind.PROVINCE, List.copyOf(committees));
+        Unit province =
+                new Unit("hy", "Tỉnh ủy Hưng Yên", Kind.PROVINCE, HIGHER_UNITS_ESTABLISHED, List.copyOf(committees));
 
         // People first, then who is probationary or exempted, then join dates.
         record Draft(Unit cell, int slot, String partyGroupCode, Person person) {}
@@ -179,6 +195,11 @@ public final class DemoProvincePlan {
         }
         membersByCell.replaceAll((code, members) -> List.copyOf(members));
         return new DemoProvincePlan(province, Collections.unmodifiableMap(membersByCell));
+    }
+
+    /** Cells were established between 2010 and 2020 (the first of a month), their party groups with them. */
+    static LocalDate cellEstablished(int cellNumber) {
+        return LocalDate.of(2010 + (cellNumber * 3) % 11, 1 + (cellNumber * 5) % 12, 1);
     }
 
     /** Admitted at 20 or later, not before 1980, and at least 13 months ago (probation over). */

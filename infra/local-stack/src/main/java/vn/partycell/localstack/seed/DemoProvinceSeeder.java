@@ -35,7 +35,8 @@ import vn.partycell.localstack.seed.DemoProvincePlan.Unit;
 /**
  * Creates the demo province through the gateway (as the dev issuer's administrator) and writes the
  * demo users the gateway's dev issuer signs tokens for, then the demo story ({@link DemoProvinceStory}:
- * terms, roles, dues, exemption, attachment, transfers, a discipline decision). The users file is
+ * terms, roles, dues, exemption, attachment, transfers, a discipline decision) and a year of meeting
+ * history in eight cells ({@link DemoMeetingHistory}). The users file is
  * written last and marks a finished seed: with province {@code hy} present and the file there, it
  * does nothing; with the province present and no file (a first start interrupted), it finishes the
  * seed, finding every unit (by parent and code) and member (by citizen ID) already created and
@@ -64,8 +65,20 @@ public final class DemoProvinceSeeder {
     private final DemoProvincePlan plan;
     private final int concurrency;
     private final PrintStream out;
+    private final DemoMeetingHistory.Waits waits;
 
     public DemoProvinceSeeder(GatewayApi api, Path usersFile, DemoProvincePlan plan, int concurrency, PrintStream out) {
+        this(api, usersFile, plan, concurrency, out, DemoMeetingHistory.Waits.DEFAULT);
+    }
+
+    DemoProvinceSeeder(
+            GatewayApi api,
+            Path usersFile,
+            DemoProvincePlan plan,
+            int concurrency,
+            PrintStream out,
+            DemoMeetingHistory.Waits waits) {
+        this.waits = waits;
         this.api = api;
         this.json = api.json();
         this.usersFile = usersFile;
@@ -154,7 +167,20 @@ public final class DemoProvinceSeeder {
 
         Map<Unit, String> unitIds = new IdentityHashMap<>();
         created.forEach((unit, c) -> unitIds.put(unit, c.id()));
-        new DemoProvinceStory(api, plan, unitIds, memberIdsByCell, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), out)
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        new DemoProvinceStory(api, plan, unitIds, memberIdsByCell, today, out).run(admin);
+        Map<String, String> cellIds = new LinkedHashMap<>();
+        plan.units(Kind.CELL)
+                .forEach(cell -> cellIds.put(cell.code(), created.get(cell).id()));
+        new DemoMeetingHistory(
+                        api,
+                        DemoMeetingHistoryPlan.generate(plan, today),
+                        cellIds,
+                        memberIdsByCell,
+                        today,
+                        pool,
+                        waits,
+                        out)
                 .run(admin);
 
         List<DemoUser> users = demoUsers(created, memberIdsByCell);
@@ -212,7 +238,8 @@ public final class DemoProvinceSeeder {
         ObjectNode body = json.createObjectNode()
                 .put("code", unit.code())
                 .put("name", unit.name())
-                .put("kind", unit.kind().name());
+                .put("kind", unit.kind().name())
+                .put("establishedOn", unit.establishedOn().toString());
         if (parent != null) {
             body.put("parentId", parent.id());
         }
@@ -365,7 +392,7 @@ public final class DemoProvinceSeeder {
     }
 
     /** Runs {@code task} on every item, at most {@code concurrency} at a time; results in item order. */
-    private static <T, R> List<R> inParallel(ExecutorService pool, List<T> items, Function<T, R> task) {
+    static <T, R> List<R> inParallel(ExecutorService pool, List<T> items, Function<T, R> task) {
         List<Future<R>> futures = new ArrayList<>(items.size());
         for (T item : items) {
             futures.add(pool.submit(() -> task.apply(item)));

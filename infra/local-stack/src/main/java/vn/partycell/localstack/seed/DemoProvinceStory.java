@@ -44,6 +44,15 @@ final class DemoProvinceStory {
     static final int ATTACHED = 18;
     static final int TRANSFERRED = 19;
 
+    /** Slots the story moves out of a cell (to another cell, or attached to one), by cell code. */
+    static java.util.Set<Integer> movedOut(String cellCode) {
+        return switch (cellCode) {
+            case "cb-01" -> java.util.Set.of(ATTACHED, TRANSFERRED);
+            case "cb-02" -> java.util.Set.of(IN_TRANSIT);
+            default -> java.util.Set.of();
+        };
+    }
+
     private final GatewayApi api;
     private final JsonMapper json;
     private final DemoProvincePlan plan;

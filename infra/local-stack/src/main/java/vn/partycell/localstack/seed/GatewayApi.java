@@ -61,6 +61,11 @@ public final class GatewayApi {
         return send("POST", path, token, json.writeValueAsString(body), 200);
     }
 
+    /** PUT a JSON body, expecting 200 OK. */
+    public JsonNode put(String path, String token, JsonNode body) {
+        return send("PUT", path, token, json.writeValueAsString(body), 200);
+    }
+
     private JsonNode send(String method, String pathAndQuery, String token, String body, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
@@ -86,9 +91,11 @@ public final class GatewayApi {
                     return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
                 }
                 if (status >= 400 && status < 500) {
-                    throw new ClientError(what + " returned " + status + " (a fault of the demo data seeder):"
-                            + System.lineSeparator() + response.body()
-                            + (body == null ? "" : System.lineSeparator() + "Body sent: " + body));
+                    throw new ClientError(
+                            status,
+                            what + " returned " + status + " (a fault of the demo data seeder):"
+                                    + System.lineSeparator() + response.body()
+                                    + (body == null ? "" : System.lineSeparator() + "Body sent: " + body));
                 }
                 lastFailure = "HTTP " + status + " " + abbreviate(response.body());
                 if (status < 500) {
@@ -112,8 +119,16 @@ public final class GatewayApi {
 
     /** A 4xx answer: the request is wrong, and sending it again will not help. */
     public static final class ClientError extends LaunchException {
-        ClientError(String message) {
+        private final int status;
+
+        ClientError(int status, String message) {
             super(message);
+            this.status = status;
+        }
+
+        /** The HTTP status (400–499). */
+        public int status() {
+            return status;
         }
     }
 

@@ -142,7 +142,11 @@ class DemoProvinceSeederTest {
 
         assertThat(outcome.created()).isTrue();
         assertThat(gateway.members).hasSize(600);
-        assertThat(gateway.posts.get()).isEqualTo(gateway.units.size() + 600 + 3 + gateway.storyWrites.size());
+        long meetingPosts = gateway.meetings.writes.stream()
+                .filter(w -> w.startsWith("POST "))
+                .count();
+        assertThat(gateway.posts.get())
+                .isEqualTo(gateway.units.size() + 600 + 3 + gateway.storyWrites.size() + meetingPosts);
     }
 
     @Test

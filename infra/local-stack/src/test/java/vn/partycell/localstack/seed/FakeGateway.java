@@ -33,13 +33,14 @@ import tools.jackson.databind.node.ObjectNode;
  * The gateway as the seeder sees it, written from the shared API spec: the local profile's dev
  * issuer ({@code GET /dev/tokens}, users re-read from the users file) and member-service's
  * {@code /api/v1/org-units} and {@code /api/v1/members}, validating every request the way the spec
- * says and answering RFC 9457 problems. Requests are recorded for assertions.
+ * says and answering RFC 9457 problems, and meeting-service's paths the meeting history uses
+ * ({@link FakeMeetings}). Requests are recorded for assertions.
  */
 final class FakeGateway implements AutoCloseable {
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final Set<String> KINDS = Set.of("PROVINCE", "COMMITTEE", "GRASSROOTS", "CELL", "PARTY_GROUP");
-    private static final Set<String> ORG_UNIT_FIELDS = Set.of("code", "name", "kind", "parentId");
+    private static final Set<String> ORG_UNIT_FIELDS = Set.of("code", "name", "kind", "parentId", "establishedOn");
     private static final Set<String> MEMBER_FIELDS = Set.of(
             "fullName",
             "gender",
@@ -67,6 +68,7 @@ final class FakeGateway implements AutoCloseable {
     final Set<String> citizenIds = ConcurrentHashMap.newKeySet();
     final AtomicInteger posts = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
+    final FakeMeetings meetings = new FakeMeetings(this);
 
     /** Answer 503 to this many POSTs first (to exercise retries). */
     final AtomicInteger unavailableFirst = new AtomicInteger();
@@ -146,6 +148,19 @@ final class FakeGateway implements AutoCloseable {
         if (method.equals("GET") && path.equals("/api/v1/members")) {
             return new Reply(200, listMembers(query(exchange.getRequestURI())));
         }
+        if (FakeMeetings.handles(path)) {
+            JsonNode body = null;
+            if (!method.equals("GET")) {
+                if (!"application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+                    return new Reply(415, problem(415, "cần application/json", List.of()));
+                }
+                if (method.equals("POST")) {
+                    posts.incrementAndGet();
+                }
+                body = json.readTree(exchange.getRequestBody().readAllBytes());
+            }
+            return meetings.reply(method, path, query(exchange.getRequestURI()), body);
+        }
         Reply story = story(exchange, method, path);
         if (story != null) {
             return story;
@@ -153,7 +168,7 @@ final class FakeGateway implements AutoCloseable {
         return new Reply(404, problem(404, "không có " + method + " " + path, List.of()));
     }
 
-    private record Reply(int status, JsonNode body) {}
+    record Reply(int status, JsonNode body) {}
 
     private Reply post(HttpExchange exchange, java.util.function.Function<JsonNode, Reply> handler) throws IOException {
         posts.incrementAndGet();
@@ -341,6 +356,14 @@ final class FakeGateway implements AutoCloseable {
         if (kind == null || !KINDS.contains(kind)) {
             errors.add(error("kind", "không hợp lệ"));
         }
+        LocalDate establishedOn = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        if (body.has("establishedOn")) {
+            establishedOn = date(body, "establishedOn", errors);
+            if (establishedOn != null
+                    && establishedOn.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))) {
+                errors.add(error("establishedOn", "không được ở tương lai"));
+            }
+        }
         String parentId = text(body, "parentId");
         ObjectNode parent = parentId == null ? null : units.get(parentId);
         if (parentId != null && parent == null) {
@@ -376,6 +399,7 @@ final class FakeGateway implements AutoCloseable {
                 .put("kind", kind)
                 .put("parentId", parentId)
                 .put("orgPath", orgPath)
+                .put("establishedOn", String.valueOf(establishedOn))
                 .put("version", 1);
         units.put(id, unit);
         return new Reply(201, unit);
@@ -489,7 +513,7 @@ final class FakeGateway implements AutoCloseable {
         return error;
     }
 
-    private JsonNode problem(int status, String detail, List<Map<String, String>> errors) {
+    JsonNode problem(int status, String detail, List<Map<String, String>> errors) {
         ObjectNode problem = json.createObjectNode()
                 .put("type", "about:blank")
                 .put("title", "Lỗi")
