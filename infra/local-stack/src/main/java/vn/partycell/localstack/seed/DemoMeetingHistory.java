@@ -25,7 +25,8 @@ import vn.partycell.localstack.seed.DemoMeetingHistoryPlan.Remark;
  * Records {@link DemoMeetingHistoryPlan} through the gateway as the dev administrator: each meeting
  * as held ({@code POST /api/v1/meetings/held}), its attendance and speakers, remarks, the resolution
  * and the full members' votes, a task for every present member, the close, the superior's grade and
- * the overdue outcomes of the tasks never done; then one run of the compliance watch as of today.
+ * the tasks' outcomes (done on a date, from the paper minutes, or overdue); then one run of the
+ * compliance watch as of today.
  * Cells in parallel, each cell's meetings in order, after meeting-service's roster of the cell holds
  * the seeded members (it learns them from member-service's events).
  *
@@ -35,8 +36,8 @@ import vn.partycell.localstack.seed.DemoMeetingHistoryPlan.Remark;
  * that meeting and is printed; a transient failure propagates and the next start resumes.
  *
  * <p>Not recorded: the members' progress reports (only a task's owner may report, and the
- * administrator is no member), so no task is done on time or late; the outcomes confirmed are the
- * overdue ones.
+ * administrator is no member); the done dates come with the outcomes, as the secretary records them
+ * from paper.
  */
 final class DemoMeetingHistory {
 
@@ -365,7 +366,7 @@ final class DemoMeetingHistory {
                 .allMatch(l -> l.status().equals(have.get(l.member().memberId())));
     }
 
-    /** The grade if the plan has one and the meeting has none; the overdue outcomes not confirmed yet. */
+    /** The grade if the plan has one and the meeting has none; the tasks' outcomes not confirmed yet. */
     private void afterClose(String admin, Meeting meeting, String id, boolean justClosed, List<JsonNode> tasks) {
         String base = "/api/v1/meetings/" + id;
         if (meeting.grade() != null && (justClosed || !graded(admin, base))) {
@@ -378,7 +379,7 @@ final class DemoMeetingHistory {
                             .put("attended", meeting.grade().attended()));
             writes.incrementAndGet();
         }
-        if (meeting.overdue().isEmpty()) {
+        if (meeting.overdue().isEmpty() && meeting.done().isEmpty()) {
             return;
         }
         List<JsonNode> sheet = tasks;
@@ -388,17 +389,24 @@ final class DemoMeetingHistory {
         }
         List<String> ids = memberIdsByCell.get(meeting.cellCode());
         for (JsonNode task : sheet) {
+            if (!task.path("outcomes").isEmpty()) {
+                continue;
+            }
             int slot = ids.indexOf(task.path("ownerId").asString());
             boolean due = LocalDate.parse(task.path("dueOn").asString()).isBefore(today);
-            if (meeting.overdue().contains(slot) && due && task.path("outcomes").isEmpty()) {
-                api.command(
-                        "/api/v1/tasks/" + task.path("id").asString() + "/outcome",
-                        admin,
-                        json.createObjectNode()
-                                .put("beyondAsked", false)
-                                .put("note", "Đảng viên chưa hoàn thành nhiệm vụ, đã quá hạn"));
-                writes.incrementAndGet();
+            DemoMeetingHistoryPlan.Done done = meeting.done().get(slot);
+            ObjectNode outcome = json.createObjectNode();
+            if (meeting.overdue().contains(slot) && due) {
+                outcome.put("beyondAsked", false).put("note", "Đảng viên chưa hoàn thành nhiệm vụ, đã quá hạn");
+            } else if (done != null) {
+                outcome.put("beyondAsked", done.beyondAsked())
+                        .put("note", "Theo biên bản sinh hoạt chi bộ kỳ sau")
+                        .put("doneOn", done.doneOn().toString());
+            } else {
+                continue;
             }
+            api.command("/api/v1/tasks/" + task.path("id").asString() + "/outcome", admin, outcome);
+            writes.incrementAndGet();
         }
     }
 

@@ -20,7 +20,8 @@ import vn.partycell.localstack.seed.DemoProvincePlan.Unit;
  * sent (like {@link DemoProvincePlan}): for each of the 12 calendar months before the current one a
  * regular meeting on the 5th at 08:00, and in the middle month of every quarter a thematic one on
  * the 20th at 14:00 (Vietnam time), with attendance, speakers, remarks, a resolution, a task for every
- * present member, and the superior's grade. Members are named by their slot in the cell's plan; the
+ * present member (done on time, late, beyond what was asked, or never: overdue), and the
+ * superior's grade. Members are named by their slot in the cell's plan; the
  * roster meeting-service holds decides who is actually there.
  *
  * <p>Gaps, so that the compliance list shows kept and missed periods under both demo superiors: cb-03
@@ -54,6 +55,9 @@ final class DemoMeetingHistoryPlan {
 
     record Grade(String grade, String comment, boolean attended) {}
 
+    /** A task done, as the next meeting's paper minutes record it: when, and whether beyond what was asked. */
+    record Done(LocalDate doneOn, boolean beyondAsked) {}
+
     /** One meeting; {@code absences} and {@code speakers} etc. by slot in the cell's plan. */
     record Meeting(
             String cellCode,
@@ -72,6 +76,7 @@ final class DemoMeetingHistoryPlan {
             String resolutionText,
             Set<Integer> abstaining,
             Set<Integer> overdue,
+            Map<Integer, Done> done,
             Grade grade) {
 
         /** The task of the member in {@code slot} (-1: a member the plan does not know, e.g. moved in). */
@@ -283,6 +288,21 @@ final class DemoMeetingHistoryPlan {
         }
         overdue.removeIf(slot -> !taskOf(day, slot).dueOn().isBefore(today));
 
+        // The other tasks past due were done: mostly on time (some beyond what was asked), about one
+        // in seven late; a task not yet due is still running and has no outcome.
+        Map<Integer, Done> done = new LinkedHashMap<>();
+        for (int slot : present) {
+            Task task = taskOf(day, slot);
+            if (overdue.contains(slot) || !task.dueOn().isBefore(today)) {
+                continue;
+            }
+            int n = Math.floorMod(slot * 31 + (int) day.toEpochDay(), 63);
+            LocalDate doneOn = n % 7 == 0
+                    ? min(task.dueOn().plusDays(1 + n % 6), today.minusDays(1))
+                    : max(task.dueOn().minusDays(n % 10), day.plusDays(1));
+            done.put(slot, new Done(doneOn, n % 7 != 0 && n % 9 == 1));
+        }
+
         Grade grade = null;
         if ((k + cellIndex) % 6 != 5) {
             boolean unexcused =
@@ -316,7 +336,16 @@ final class DemoMeetingHistoryPlan {
                 resolutionText,
                 Collections.unmodifiableSet(abstaining),
                 Collections.unmodifiableSet(overdue),
+                Collections.unmodifiableMap(done),
                 grade));
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static String place(Unit cell) {

@@ -209,6 +209,34 @@ class DemoMeetingHistoryPlanTest {
     }
 
     @Test
+    void theOtherTasksPastDueWereDoneMostlyOnTimeSomeLateSomeBeyondWhatWasAsked() {
+        int onTime = 0;
+        int late = 0;
+        int beyond = 0;
+        for (Meeting meeting : plan.meetings()) {
+            for (var entry : meeting.done().entrySet()) {
+                int slot = entry.getKey();
+                LocalDate doneOn = entry.getValue().doneOn();
+                LocalDate due = meeting.task(slot).dueOn();
+                assertThat(meeting.overdue()).doesNotContain(slot);
+                assertThat(meeting.absences()).doesNotContainKey(slot);
+                assertThat(due).as("only tasks past due have an outcome").isBefore(TODAY);
+                assertThat(doneOn).isAfter(meeting.day()).isBefore(TODAY);
+                if (doneOn.isAfter(due)) {
+                    late++;
+                    assertThat(entry.getValue().beyondAsked()).isFalse();
+                } else {
+                    onTime++;
+                    beyond += entry.getValue().beyondAsked() ? 1 : 0;
+                }
+            }
+        }
+        assertThat(onTime).isGreaterThan(5 * late);
+        assertThat(late).isPositive();
+        assertThat(beyond).isPositive().isLessThan(onTime / 4);
+    }
+
+    @Test
     void mostMeetingsAreGradedOnTheScale() {
         long graded = plan.meetings().stream().filter(m -> m.grade() != null).count();
         assertThat(graded)

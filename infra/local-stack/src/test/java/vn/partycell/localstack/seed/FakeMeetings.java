@@ -532,6 +532,8 @@ final class FakeMeetings {
                 .put("meetingId", id(meeting))
                 .put("cellId", meeting.path("cellId").asString())
                 .put("ownerId", owner)
+                // A held meeting's task was assigned at the meeting (meeting-service's rule).
+                .put("assignedOn", meetingDay.toString())
                 .put("title", title)
                 .put("dueOn", dueOn.toString())
                 .put("open", true)
@@ -542,28 +544,53 @@ final class FakeMeetings {
         return new Reply(201, task);
     }
 
-    /** No reports can be made by the admin, so an outcome is overdue once the due date is past. */
+    /**
+     * No reports can be made by the admin: an outcome takes the done date the secretary records
+     * ({@code doneOn}: from the day the task was assigned to today; on time or late against the due
+     * date), else it is overdue once the due date is past.
+     */
     private Reply outcome(ObjectNode task, JsonNode body) {
         if (!body.path("beyondAsked").isBoolean()) {
             return problem(400, "beyondAsked: bắt buộc");
         }
+        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate doneOn = null;
+        if (body.hasNonNull("doneOn")) {
+            try {
+                doneOn = LocalDate.parse(body.path("doneOn").asString());
+            } catch (DateTimeParseException invalid) {
+                return problem(400, "doneOn: yyyy-MM-dd");
+            }
+            if (doneOn.isAfter(today)) {
+                return problem(400, "doneOn: không được sau hôm nay");
+            }
+        }
         if (!task.path("outcomes").isEmpty()) {
             return problem(409, "task-outcome-confirmed");
         }
-        boolean done = task.path("reports").findValuesAsString("progress").contains("DONE");
-        if (!done
-                && !LocalDate.now(VIETNAM)
-                        .isAfter(LocalDate.parse(task.path("dueOn").asString()))) {
+        if (task.path("reports").findValuesAsString("progress").contains("DONE")) {
+            return problem(500, "the fake records no reports");
+        }
+        LocalDate dueOn = LocalDate.parse(task.path("dueOn").asString());
+        if (doneOn != null
+                && doneOn.isBefore(LocalDate.parse(task.path("assignedOn").asString()))) {
+            return problem(422, "done-date-invalid (doneOn)");
+        }
+        if (doneOn == null && !today.isAfter(dueOn)) {
             return problem(422, "task-not-done");
         }
-        if (!done && body.path("beyondAsked").asBoolean()) {
+        if (doneOn == null && body.path("beyondAsked").asBoolean()) {
             return problem(422, "beyond-asked-not-done");
         }
-        ((ArrayNode) task.get("outcomes"))
+        String timing = doneOn == null ? "OVERDUE" : doneOn.isAfter(dueOn) ? "LATE" : "ON_TIME";
+        ObjectNode outcome = ((ArrayNode) task.get("outcomes"))
                 .addObject()
-                .put("timing", done ? "ON_TIME" : "OVERDUE")
+                .put("timing", timing)
                 .put("beyondAsked", body.path("beyondAsked").asBoolean());
-        task.put("outcome", done ? "ON_TIME" : "OVERDUE").put("open", false);
+        if (doneOn != null) {
+            outcome.put("doneOn", doneOn.toString());
+        }
+        task.put("outcome", timing).put("open", false);
         bump(task);
         return new Reply(200, task);
     }
