@@ -13,6 +13,7 @@ import vn.partycell.notification.domain.RosterMember;
 import vn.partycell.notification.domain.TaskId;
 import vn.partycell.notification.domain.TaskNotices;
 import vn.partycell.notification.domain.TaskReminder;
+import vn.partycell.platform.kernel.VietnamTime;
 
 /**
  * The notices of a member's concrete task (DOMAIN §7): the owner is told of the assignment at once
@@ -51,7 +52,15 @@ public class TaskNoticeReactions {
         return meetings.saveIfNewer(meeting) ? Effect.APPLIED : Effect.DUPLICATE;
     }
 
+    /**
+     * Tells the owner and keeps the due-soon reminder. A task already past due when it is assigned
+     * (one of a meeting entered afterwards, from its paper minutes) is history: no notice, no
+     * reminder. Judged on the event's own time, so a replay decides the same.
+     */
     public Effect onTaskAssigned(AssignedTask task, Occurrence occurrence) {
+        if (task.dueOn().isBefore(VietnamTime.date(occurrence.at()))) {
+            return Effect.NO_EFFECT;
+        }
         KnownMeeting meeting = meetings.find(task.meetingId()).orElse(null);
         reminders.schedule(new TaskReminder(task, meeting), occurrence.eventId());
         return notices.insertIfAbsent(List.of(TaskNotices.assigned(task, meeting, occurrence))) > 0

@@ -62,6 +62,21 @@ class TaskNoticeReactionsTest {
     }
 
     @Test
+    void aTaskAlreadyPastDueWhenAssignedIsHistoryNeitherToldNorReminded() {
+        TaskId id = new TaskId(UUID.randomUUID());
+        Occurrence enteredLater = new Occurrence(UUID.randomUUID().toString(), Instant.parse("2027-02-01T03:00:00Z"));
+
+        assertThat(reactions.onTaskAssigned(task(id), enteredLater)).isEqualTo(Effect.NO_EFFECT);
+        assertThat(notices.notices).isEmpty();
+        assertThat(reminders.pendingDueOn(DUE)).isEmpty();
+
+        Occurrence onTheDueDay = new Occurrence(UUID.randomUUID().toString(), Instant.parse("2027-01-20T03:00:00Z"));
+        assertThat(reactions.onTaskAssigned(task(id), onTheDueDay))
+                .as("due today is still to be done")
+                .isEqualTo(Effect.APPLIED);
+    }
+
+    @Test
     void anUnknownMeetingIsNamedGenerally() {
         reactions.onTaskAssigned(task(new TaskId(UUID.randomUUID())), occurrence());
         assertThat(notices.notices.values().iterator().next().body())
