@@ -227,6 +227,34 @@ class EventSchemaValidationTest {
                 .satisfies(e -> assertThat(e.getKeyword()).isEqualTo("type"));
     }
 
+    static final List<String> ORG_UNIT_TYPES =
+            TYPES.stream().filter(t -> t.startsWith("members.org-unit.")).toList();
+
+    /** Added to every org-unit event after v1 was published: optional, so older events stay valid. */
+    @ParameterizedTest(name = "{0}: establishedOn is an optional date")
+    @FieldSource("ORG_UNIT_TYPES")
+    void anOrgUnitsFoundingDateIsOptionalButMustBeADate(String type) {
+        assertThat(ORG_UNIT_TYPES).hasSize(7);
+        assertThat(required(type)).doesNotContain("establishedOn");
+        ObjectNode with = example(type);
+        assertThat(with.path("establishedOn").stringValue()).isEqualTo("2015-07-01");
+        assertThat(validate(type, with)).isEmpty();
+
+        ObjectNode without = example(type);
+        without.remove("establishedOn");
+        assertThat(validate(type, without)).isEmpty();
+
+        for (String bad : List.of("01/07/2015", "2015-13-01", "2015-07-01T00:00:00Z")) {
+            ObjectNode payload = example(type);
+            payload.put("establishedOn", bad);
+            assertThat(validate(type, payload))
+                    .as(bad)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            e -> assertThat(e.getInstanceLocation().toString()).isEqualTo("/establishedOn"));
+        }
+    }
+
     @ParameterizedTest(name = "org path ''{0}'' is rejected")
     @ValueSource(
             strings = {

@@ -9,7 +9,10 @@ import vn.partycell.platform.kernel.OrgPath;
 /** Port: the org nodes the compliance watch knows (every kind), newer versions win. */
 public interface WatchedUnits {
 
-    /** Stores the snapshot unless the stored one is as new or newer; keeps the first {@code since}. */
+    /**
+     * Stores the snapshot unless the stored one is as new or newer; keeps the first {@code since}
+     * unless the snapshot's is the node's founding date ({@link WatchedUnit#established()}).
+     */
     boolean saveIfNewer(WatchedUnit unit, Occurrence occurrence);
 
     Optional<WatchedUnit> find(OrgUnitId id);

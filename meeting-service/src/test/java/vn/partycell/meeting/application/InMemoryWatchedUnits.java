@@ -31,9 +31,10 @@ public class InMemoryWatchedUnits implements WatchedUnits {
                                 unit.code(),
                                 unit.name(),
                                 unit.orgPath(),
-                                stored.since(),
+                                unit.established() ? unit.since() : stored.since(),
                                 unit.dissolvedOn(),
-                                unit.version()));
+                                unit.version(),
+                                unit.established() || stored.established()));
         return true;
     }
 

@@ -52,22 +52,31 @@ public class OrgUnitService {
         this.clock = clock;
     }
 
-    /** A root needs admin on the whole tree; a child needs superior on its parent. */
+    /** A node founded the day it is registered. */
     public OrgUnit create(Caller caller, String code, String name, OrgUnitKind kind, OrgUnitId parentId) {
+        return create(caller, code, name, kind, parentId, null);
+    }
+
+    /**
+     * A root needs admin on the whole tree; a child needs superior on its parent. {@code
+     * establishedOn} is the founding date (ngày thành lập); null: the day it is registered.
+     */
+    public OrgUnit create(
+            Caller caller, String code, String name, OrgUnitKind kind, OrgUnitId parentId, LocalDate establishedOn) {
         Change<OrgUnit, OrgUnitEvent> created;
         if (parentId == null) {
             // A root is no record anyone could be out of scope of: without admin on the whole tree it is 403.
             if (!caller.canAct(OrgPath.ROOT, Role.ADMIN)) {
                 throw new ForbiddenException("Chỉ quản trị viên toàn hệ thống mới tạo được tổ chức gốc");
             }
-            created = OrgUnit.root(OrgUnitId.random(), code, name, kind, clock.instant());
+            created = OrgUnit.root(OrgUnitId.random(), code, name, kind, establishedOn, clock.instant());
         } else {
             OrgUnit parent =
                     units.find(parentId).orElseThrow(() -> new NotFoundException("tổ chức cấp trên", parentId));
             caller.requireRole(parent.orgPath(), Role.SUPERIOR);
             // A child created while records below are being rewritten could collide with one of them.
             requireNoMoveAround(parent.orgPath(), false);
-            created = parent.child(OrgUnitId.random(), code, name, kind, clock.instant());
+            created = parent.child(OrgUnitId.random(), code, name, kind, establishedOn, clock.instant());
         }
         units.insert(created);
         composition.refresh(created.state().id());

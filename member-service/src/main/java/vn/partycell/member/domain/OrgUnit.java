@@ -14,12 +14,14 @@ import vn.partycell.platform.kernel.Change;
 import vn.partycell.platform.kernel.ConflictException;
 import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.RuleViolationException;
+import vn.partycell.platform.kernel.VietnamTime;
 
 /**
  * A node of the org tree (tổ chức đảng). Its path is its parent's path and its own code; every record
  * below it is stored with that path, so a move rewrites them (see {@link PendingMove}). A node may be
  * renamed, moved, dissolved (giải thể), and keeps its committee terms (nhiệm kỳ) and the dated
- * record of its elected roles. Each command returns the new node with the event it causes.
+ * record of its elected roles. {@code establishedOn} is its founding date (ngày thành lập, from the
+ * founding decision), which may lie long before {@code createdAt}, the day it was registered here. Each command returns the new node with the event it causes.
  */
 public record OrgUnit(
         OrgUnitId id,
@@ -33,7 +35,8 @@ public record OrgUnit(
         LocalDate dissolvedOn,
         PendingMove pendingMove,
         List<Term> terms,
-        List<RoleRecord> roles) {
+        List<RoleRecord> roles,
+        LocalDate establishedOn) {
 
     public OrgUnit {
         Objects.requireNonNull(id);
@@ -41,9 +44,13 @@ public record OrgUnit(
         Objects.requireNonNull(orgPath);
         terms = terms == null ? List.of() : List.copyOf(terms);
         roles = roles == null ? List.of() : List.copyOf(roles);
+        // A node recorded before its founding date was kept counts as founded the day it was registered.
+        if (establishedOn == null && createdAt != null) {
+            establishedOn = VietnamTime.date(createdAt);
+        }
     }
 
-    /** A live node with no terms or roles yet. */
+    /** A live node with no terms or roles yet, founded the day it was registered. */
     public OrgUnit(
             OrgUnitId id,
             String code,
@@ -53,26 +60,88 @@ public record OrgUnit(
             OrgPath orgPath,
             long version,
             Instant createdAt) {
-        this(id, code, name, kind, parentId, orgPath, version, createdAt, null, null, List.of(), List.of());
+        this(id, code, name, kind, parentId, orgPath, version, createdAt, null, null, List.of(), List.of(), null);
     }
 
-    /** A root: only a province stands at the top of the tree. */
+    /** A root founded today. */
     public static Change<OrgUnit, OrgUnitEvent> root(
             OrgUnitId id, String code, String name, OrgUnitKind kind, Instant now) {
+        return root(id, code, name, kind, null, now);
+    }
+
+    /**
+     * A root: only a province stands at the top of the tree. {@code establishedOn} is its founding
+     * date (null: the day it is registered).
+     */
+    public static Change<OrgUnit, OrgUnitEvent> root(
+            OrgUnitId id, String code, String name, OrgUnitKind kind, LocalDate establishedOn, Instant now) {
         if (kind != OrgUnitKind.PROVINCE) {
             throw new RuleViolationException(
                     "parent-required", "Chỉ tỉnh ủy (PROVINCE) được đứng ở gốc cây tổ chức; hãy chọn tổ chức cấp trên");
         }
-        return created(new OrgUnit(id, code, name.strip(), kind, null, OrgPath.ROOT.child(code), 1, now));
+        return created(new OrgUnit(
+                id,
+                code,
+                name.strip(),
+                kind,
+                null,
+                OrgPath.ROOT.child(code),
+                1,
+                now,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                foundingDay(establishedOn, now)));
     }
 
-    /** A child of {@code parent}, if the tree allows that kind there. */
+    /** A child founded today. */
     public Change<OrgUnit, OrgUnitEvent> child(
             OrgUnitId childId, String childCode, String childName, OrgUnitKind childKind, Instant now) {
+        return child(childId, childCode, childName, childKind, null, now);
+    }
+
+    /**
+     * A child of {@code parent}, if the tree allows that kind there. {@code establishedOn} is its
+     * founding date (null: the day it is registered). It may precede the parent's: a cell keeps its
+     * own founding date when its committee is re-formed or merged above it.
+     */
+    public Change<OrgUnit, OrgUnitEvent> child(
+            OrgUnitId childId,
+            String childCode,
+            String childName,
+            OrgUnitKind childKind,
+            LocalDate establishedOn,
+            Instant now) {
         requireLive();
         requireAllowedUnder(childKind, this);
-        return created(
-                new OrgUnit(childId, childCode, childName.strip(), childKind, id, orgPath.child(childCode), 1, now));
+        return created(new OrgUnit(
+                childId,
+                childCode,
+                childName.strip(),
+                childKind,
+                id,
+                orgPath.child(childCode),
+                1,
+                now,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                foundingDay(establishedOn, now)));
+    }
+
+    /** The founding date given, or today in Vietnam; a date after today is no founding date yet. */
+    private static LocalDate foundingDay(LocalDate establishedOn, Instant now) {
+        LocalDate today = VietnamTime.date(now);
+        if (establishedOn == null) {
+            return today;
+        }
+        if (establishedOn.isAfter(today)) {
+            throw new RuleViolationException(
+                    "established-in-future", "Ngày thành lập không được sau hôm nay", Map.of("field", "establishedOn"));
+        }
+        return establishedOn;
     }
 
     private static Change<OrgUnit, OrgUnitEvent> created(OrgUnit unit) {
@@ -148,7 +217,8 @@ public record OrgUnit(
                 dissolvedOn,
                 pendingMove,
                 terms,
-                roles);
+                roles,
+                establishedOn);
     }
 
     /**
@@ -409,6 +479,7 @@ public record OrgUnit(
                 newDissolvedOn,
                 newPendingMove,
                 newTerms,
-                newRoles);
+                newRoles,
+                establishedOn);
     }
 }

@@ -153,7 +153,8 @@ class InMemoryOrgUnitRepository implements OrgUnitRepository {
                 u.dissolvedOn(),
                 m,
                 u.terms(),
-                u.roles());
+                u.roles(),
+                u.establishedOn());
     }
 
     @Override

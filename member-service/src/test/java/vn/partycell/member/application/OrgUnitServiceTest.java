@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -102,5 +103,18 @@ class OrgUnitServiceTest {
         assertThatThrownBy(() -> service.get(ofA, b.id())).isInstanceOf(NotFoundException.class);
         assertThat(service.search(ofA, null, null, null, PageQuery.of(0, 20)).content())
                 .containsExactly(a);
+    }
+
+    @Test
+    void aNodeIsCreatedWithItsFoundingDateOrFoundedTodayAndItsEventCarriesTheNode() {
+        OrgUnit province = service.create(ADMIN, "hy", "Tỉnh ủy Hưng Yên", OrgUnitKind.PROVINCE, null);
+        OrgUnit cell = service.create(
+                ADMIN, "cb-01", "Chi bộ Sở Tư pháp", OrgUnitKind.CELL, province.id(), LocalDate.of(2015, 7, 1));
+
+        assertThat(province.establishedOn()).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(cell.establishedOn()).isEqualTo(LocalDate.of(2015, 7, 1));
+        assertThat(units.find(cell.id()))
+                .hasValueSatisfying(u -> assertThat(u.establishedOn()).isEqualTo(LocalDate.of(2015, 7, 1)));
+        assertThat(units.events()).last().isEqualTo(new OrgUnitEvent.Created(cell));
     }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.partycell.platform.kernel.Change;
+import vn.partycell.platform.kernel.OrgPath;
 import vn.partycell.platform.kernel.RuleViolationException;
 
 class OrgUnitTest {
@@ -56,5 +59,69 @@ class OrgUnitTest {
                         .events())
                 .singleElement()
                 .isInstanceOf(OrgUnitEvent.Created.class);
+    }
+
+    @Test
+    void aNodeKeepsTheFoundingDateItIsGivenThroughItsChanges() {
+        OrgUnit cell = province.child(
+                        OrgUnitId.random(), "cb-03", "Chi bộ 3", OrgUnitKind.CELL, LocalDate.of(2015, 7, 1), now)
+                .state();
+        assertThat(cell.establishedOn()).isEqualTo(LocalDate.of(2015, 7, 1));
+        assertThat(cell.createdAt()).isEqualTo(now);
+        OrgUnit renamed = cell.rename("Chi bộ ba").state();
+        assertThat(renamed.establishedOn()).isEqualTo(LocalDate.of(2015, 7, 1));
+        assertThat(renamed.repath(OrgPath.of("/hy/cb-03/"), province.id()).establishedOn())
+                .isEqualTo(LocalDate.of(2015, 7, 1));
+    }
+
+    @Test
+    void withoutAFoundingDateANodeIsFoundedTheDayItIsCreatedInVietnam() {
+        Instant lateEvening = Instant.parse("2026-01-04T18:30:00Z"); // 01:30 on 5 January in Hà Nội
+        OrgUnit root = OrgUnit.root(OrgUnitId.random(), "bn", "Tỉnh ủy Bắc Ninh", OrgUnitKind.PROVINCE, lateEvening)
+                .state();
+        assertThat(root.establishedOn()).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(root.child(OrgUnitId.random(), "cb", "Chi bộ", OrgUnitKind.CELL, null, lateEvening)
+                        .state()
+                        .establishedOn())
+                .isEqualTo(LocalDate.of(2026, 1, 5));
+    }
+
+    @Test
+    void aNodeRecordedBeforeFoundingDatesWereKeptReadsAsTheDayItWasCreated() {
+        OrgUnit stored = new OrgUnit(
+                OrgUnitId.random(),
+                "cb-04",
+                "Chi bộ 4",
+                OrgUnitKind.CELL,
+                province.id(),
+                OrgPath.of("/hy/cb-04/"),
+                3,
+                Instant.parse("2019-03-31T18:00:00Z"),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null);
+        assertThat(stored.establishedOn()).isEqualTo(LocalDate.of(2019, 4, 1));
+    }
+
+    @Test
+    void aFoundingDateAfterTodayIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> province.child(
+                        OrgUnitId.random(), "cb-05", "Chi bộ 5", OrgUnitKind.CELL, LocalDate.of(2026, 1, 6), now))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.code()).isEqualTo("established-in-future");
+                    assertThat(e.facts()).containsEntry("field", "establishedOn");
+                });
+        assertThat(province.child(
+                                OrgUnitId.random(),
+                                "cb-05",
+                                "Chi bộ 5",
+                                OrgUnitKind.CELL,
+                                LocalDate.of(2026, 1, 5),
+                                now)
+                        .state()
+                        .establishedOn())
+                .isEqualTo(LocalDate.of(2026, 1, 5));
     }
 }

@@ -1,5 +1,6 @@
 package vn.partycell.meeting.adapter.in.events;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -100,9 +101,17 @@ public class MemberEventReader {
         return outcome(congressTerms.onTermOpened(cell, term));
     }
 
-    /** The node as the compliance watch keeps it: first heard of on the event's local day. */
+    /**
+     * The node as the compliance watch keeps it: owing meetings since its founding date
+     * ({@code establishedOn}), or, in events published before member-service sent one, since the
+     * event's local day (the day it was first heard of).
+     */
     private static WatchedUnit watchedUnit(InboundEvent event, Cell unit) {
         EventFields d = event.fields();
+        boolean established = d.optionalText("establishedOn").isPresent();
+        LocalDate since = established
+                ? d.date("establishedOn")
+                : VietnamTime.date(event.envelope().time());
         return d.valid(() -> new WatchedUnit(
                 new OrgUnitId(unit.id().value()),
                 unit.parentId(),
@@ -110,9 +119,10 @@ public class MemberEventReader {
                 unit.code(),
                 unit.name(),
                 unit.orgPath(),
-                VietnamTime.date(event.envelope().time()),
+                since,
                 event.envelope().type().equals(EventContracts.ORG_UNIT_DISSOLVED) ? d.date("dissolvedOn") : null,
-                unit.version()));
+                unit.version(),
+                established));
     }
 
     public Outcome onMemberEvent(InboundEvent event) {

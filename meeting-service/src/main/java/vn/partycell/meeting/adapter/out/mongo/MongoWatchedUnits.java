@@ -22,7 +22,8 @@ import vn.partycell.platform.mongo.NewerWins;
 
 /**
  * The org nodes of the compliance watch ({@code compliance_units}): "newer wins" is one conditional
- * upsert on {@code _id} and version (as for the roster); {@code since} is set on insert only. Cells
+ * upsert on {@code _id} and version (as for the roster); {@code since} is set on insert only unless
+ * it is the node's founding date, which every newer snapshot writes. Cells
  * are read in id order under a path prefix; real MongoDB serves that from the
  * {@code kind, dissolvedOn, orgPath} index (the local store scans, see the compliance benchmark).
  */
@@ -52,12 +53,15 @@ public class MongoWatchedUnits implements WatchedUnits {
                 .set("version", u.version())
                 .set("lastEventId", occurrence.eventId());
         Document fields = update.getUpdateObject().get("$set", Document.class);
-        // Newer wins by unique keys only; "since" is the day the node was first heard of.
-        return NewerWins.write(
-                mongo.getCollection(COLLECTION),
-                u.id().toString(),
-                fields,
-                new Document("since", u.since().toString()));
+        Document onInsert = new Document();
+        // Newer wins by unique keys only. A founding date replaces "since" (a node first heard of
+        // before events carried it gets it with its next event); a first-heard-of day is set on insert only.
+        if (u.established()) {
+            fields.append("since", u.since().toString()).append("established", true);
+        } else {
+            onInsert.append("since", u.since().toString());
+        }
+        return NewerWins.write(mongo.getCollection(COLLECTION), u.id().toString(), fields, onInsert);
     }
 
     @Override
@@ -99,7 +103,8 @@ public class MongoWatchedUnits implements WatchedUnits {
                 OrgPath.of(d.getString("orgPath")),
                 LocalDate.parse(d.getString("since")),
                 dissolved == null ? null : LocalDate.parse(dissolved),
-                d.get("version", Number.class).longValue());
+                d.get("version", Number.class).longValue(),
+                d.getBoolean("established", false));
     }
 
     private static String text(Object value) {

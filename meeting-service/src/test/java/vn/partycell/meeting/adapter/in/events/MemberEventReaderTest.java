@@ -26,6 +26,8 @@ import vn.partycell.meeting.domain.MemberId;
 import vn.partycell.meeting.domain.MemberStatus;
 import vn.partycell.meeting.domain.OrgUnitId;
 import vn.partycell.meeting.domain.OrgUnitKind;
+import vn.partycell.meeting.domain.Period;
+import vn.partycell.meeting.domain.PeriodLength;
 import vn.partycell.platform.events.EventEnvelope;
 import vn.partycell.platform.events.InboundEvent;
 import vn.partycell.platform.events.Outcome;
@@ -79,6 +81,58 @@ class MemberEventReaderTest {
         return """
                 {"orgUnitId":"%s","kind":"%s","orgPath":"/hy/a/cb-01/","termId":"5d6e7f80-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
                  "name":"2025–2030","start":"%s","end":"%s","version":3}""".formatted(cellId, kind, start, end);
+    }
+
+    private String orgUnit(String kind, long version, String establishedOn) {
+        return orgUnit(kind)
+                .replace("\"version\":1", "\"version\":" + version + ",\"establishedOn\":\"" + establishedOn + "\"");
+    }
+
+    @Test
+    void aNodeOwesMeetingsFromItsFoundingDateElseFromTheDayItWasFirstHeardOf() {
+        Period february = new Period(PeriodLength.MONTH, 2026, 2);
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.created", orgUnit("CELL", 1, "2015-07-01"))))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(watched.find(new OrgUnitId(cellId))).hasValueSatisfying(u -> {
+            assertThat(u.since()).isEqualTo(LocalDate.of(2015, 7, 1));
+            assertThat(u.owesMeetingsFor(february)).isTrue();
+        });
+
+        UUID other = UUID.randomUUID();
+        String unfounded = orgUnit("CELL").replace(cellId.toString(), other.toString());
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.created", unfounded)))
+                .isEqualTo(Outcome.APPLIED);
+        // The envelope's day (1 March 2026 in Vietnam): no meeting owed for February.
+        assertThat(watched.find(new OrgUnitId(other))).hasValueSatisfying(u -> {
+            assertThat(u.since()).isEqualTo(LocalDate.of(2026, 3, 1));
+            assertThat(u.owesMeetingsFor(february)).isFalse();
+        });
+    }
+
+    @Test
+    void aNodeFirstHeardOfWithoutAFoundingDateGetsItWithItsNextEvent() {
+        reader.onOrgUnitEvent(event("members.org-unit.created", orgUnit("CELL")));
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.renamed", orgUnit("CELL", 2, "2015-07-01"))))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(watched.find(new OrgUnitId(cellId)))
+                .hasValueSatisfying(u -> assertThat(u.since()).isEqualTo(LocalDate.of(2015, 7, 1)));
+        // An older snapshot changes nothing, founding date or not.
+        assertThat(reader.onOrgUnitEvent(event("members.org-unit.renamed", orgUnit("CELL", 2, "2010-01-01"))))
+                .isEqualTo(Outcome.DUPLICATE);
+        assertThat(watched.find(new OrgUnitId(cellId)))
+                .hasValueSatisfying(u -> assertThat(u.since()).isEqualTo(LocalDate.of(2015, 7, 1)));
+    }
+
+    @Test
+    void aFoundingDateThatIsNoDateIsPoison() {
+        for (String bad : List.of("01/07/2015", "2015-02-30", "")) {
+            assertThatThrownBy(() -> reader.onOrgUnitEvent(event("members.org-unit.created", orgUnit("CELL", 1, bad))))
+                    .as(bad)
+                    .isInstanceOf(PoisonEventException.class)
+                    .hasMessageContaining("establishedOn");
+        }
+        assertThat(watched.find(new OrgUnitId(cellId))).isEmpty();
+        assertThat(rosters.cell(new CellId(cellId))).isEmpty();
     }
 
     @Test

@@ -275,6 +275,59 @@ class ComplianceWatchOnMongoTest {
         assertThat(new CellId(a.id().value())).isEqualTo(stored.cellId());
     }
 
+    /** The snapshot member-service's events give: {@code since} its founding date, or the day first heard of. */
+    WatchedUnit snapshot(WatchedUnit unit, LocalDate since, boolean established, long version) {
+        return new WatchedUnit(
+                unit.id(),
+                unit.parentId(),
+                unit.kind(),
+                unit.code(),
+                unit.name(),
+                unit.orgPath(),
+                since,
+                null,
+                version,
+                established);
+    }
+
+    @Test
+    void aFoundingDateReplacesTheFirstDayWithTheNextNewerSnapshotAndAFirstDayNeverDoes() {
+        WatchedUnit a = cell("cb-a", LocalDate.of(2026, 11, 20));
+        LocalDate founded = LocalDate.of(2015, 7, 1);
+
+        assertThat(units.saveIfNewer(snapshot(a, founded, true, 2), new Occurrence("renamed")))
+                .isTrue();
+        assertThat(units.find(a.id())).hasValueSatisfying(u -> {
+            assertThat(u.since()).isEqualTo(founded);
+            assertThat(u.established()).isTrue();
+        });
+        // Older never wins, even with a founding date; a later first-heard-of day keeps the founding date.
+        assertThat(units.saveIfNewer(snapshot(a, LocalDate.of(2010, 1, 1), true, 2), new Occurrence("again")))
+                .isFalse();
+        assertThat(units.saveIfNewer(snapshot(a, LocalDate.of(2026, 12, 1), false, 3), new Occurrence("old-kind")))
+                .isTrue();
+        assertThat(units.find(a.id())).hasValueSatisfying(u -> {
+            assertThat(u.since()).isEqualTo(founded);
+            assertThat(u.version()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aCellFoundedLongAgoButFirstHeardOfTodayIsOverdueForLastMonth() {
+        // Both heard of today (1 December 2026); one was founded in 2015, the other has no founding date.
+        WatchedUnit old = snapshot(cell("cb-old", LocalDate.of(2026, 12, 1)), LocalDate.of(2015, 7, 1), true, 2);
+        assertThat(units.saveIfNewer(old, new Occurrence("founded"))).isTrue();
+        WatchedUnit unknown = cell("cb-new", LocalDate.of(2026, 12, 1));
+
+        ComplianceWatch.Run run = watch(policy(Map.of())).runToday();
+
+        assertThat(run.periods()).containsExactly("REGULAR 2026-11", "THEMATIC 2026-Q3");
+        assertThat(overdueDocuments())
+                .extracting(d -> d.getString("_id"))
+                .containsExactlyInAnyOrder(old.id() + ":2026-11:REGULAR", old.id() + ":2026-Q3:THEMATIC")
+                .noneMatch(id -> id.startsWith(unknown.id().toString()));
+    }
+
     @Test
     void anApprovedAmendmentMovesItsMeetingsFactsOnceInMonthAndQuarter() {
         WatchedUnit a = cell("cb-a", LocalDate.of(2020, 1, 1));

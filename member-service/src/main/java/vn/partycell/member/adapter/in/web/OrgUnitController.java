@@ -69,7 +69,11 @@ public class OrgUnitController {
             String name,
 
             @NotNull(message = "bắt buộc phải có") OrgUnitKind kind,
-            UUID parentId) {}
+            UUID parentId,
+
+            // Ngày thành lập (from the founding decision); left out: the day it is created here.
+            @DateWithin(notBefore = "1930-01-01", notAfter = "today")
+            LocalDate establishedOn) {}
 
     public record OrgUnitResponse(
             UUID id,
@@ -79,6 +83,7 @@ public class OrgUnitController {
             UUID parentId,
             String orgPath,
             long version,
+            LocalDate establishedOn,
             LocalDate dissolvedOn,
             PendingMoveResponse pendingMove,
             List<TermResponse> terms,
@@ -113,6 +118,7 @@ public class OrgUnitController {
                     u.parentId() == null ? null : u.parentId().value(),
                     u.orgPath().value(),
                     u.version(),
+                    u.establishedOn(),
                     u.dissolvedOn(),
                     m == null
                             ? null
@@ -208,14 +214,16 @@ public class OrgUnitController {
     @PostMapping
     @Operation(
             summary = "Tạo tổ chức",
-            description = "Gốc cần quyền admin trên '/'; nút con cần quyền superior trên nút cha")
+            description = "Gốc cần quyền admin trên '/'; nút con cần quyền superior trên nút cha. establishedOn"
+                    + " (yyyy-MM-dd, không quá hôm nay) là ngày thành lập theo quyết định; bỏ trống là ngày tạo")
     public ResponseEntity<OrgUnitResponse> create(Caller caller, @Valid @RequestBody CreateOrgUnitRequest request) {
         OrgUnit unit = service.create(
                 caller,
                 request.code(),
                 request.name(),
                 request.kind(),
-                request.parentId() == null ? null : OrgUnitId.of(request.parentId()));
+                request.parentId() == null ? null : OrgUnitId.of(request.parentId()),
+                request.establishedOn());
         return ResponseEntity.created(URI.create("/api/v1/org-units/" + unit.id()))
                 .body(OrgUnitResponse.of(unit));
     }

@@ -17,7 +17,9 @@ import vn.partycell.platform.outbox.OutboxEventMapper;
 /**
  * How member-service's domain events look on the wire, and the two {@link OutboxEventMapper} beans
  * the Mongo adapters store them with. Each event carries the full current snapshot with its version,
- * so consumers apply "newer version wins" and a replay rebuilds the same state.
+ * so consumers apply "newer version wins" and a replay rebuilds the same state. Every org-unit event
+ * carries the node's founding date ({@code establishedOn}), so a consumer that first heard of a node
+ * before the field existed learns it with the node's next event.
  */
 @Configuration(proxyBeanMethods = false)
 public class MemberTopics {
@@ -27,7 +29,14 @@ public class MemberTopics {
 
     /** members.org-unit.created, data. */
     public record OrgUnitData(
-            UUID orgUnitId, String code, String name, String kind, UUID parentId, String orgPath, long version) {}
+            UUID orgUnitId,
+            String code,
+            String name,
+            String kind,
+            UUID parentId,
+            String orgPath,
+            long version,
+            LocalDate establishedOn) {}
 
     /** members.org-unit.moved, data: the node after the move and the path every record below had before. */
     public record OrgUnitMovedData(
@@ -38,7 +47,8 @@ public class MemberTopics {
             UUID parentId,
             String orgPath,
             String previousOrgPath,
-            long version) {}
+            long version,
+            LocalDate establishedOn) {}
 
     /** members.org-unit.dissolved, data. */
     public record OrgUnitDissolvedData(
@@ -49,7 +59,8 @@ public class MemberTopics {
             UUID parentId,
             String orgPath,
             LocalDate dissolvedOn,
-            long version) {}
+            long version,
+            LocalDate establishedOn) {}
 
     /** members.org-unit.term-opened, data. */
     public record TermOpenedData(
@@ -60,7 +71,8 @@ public class MemberTopics {
             String name,
             LocalDate start,
             LocalDate end,
-            long version) {}
+            long version,
+            LocalDate establishedOn) {}
 
     /** members.org-unit.role-assigned / role-ended, data ({@code until}/{@code reason} only when ended). */
     public record RoleData(
@@ -74,7 +86,8 @@ public class MemberTopics {
             LocalDate until,
             String reason,
             UUID termId,
-            long version) {}
+            long version,
+            LocalDate establishedOn) {}
 
     /** members.member.registered / updated, data. Personal data beyond name and e-mail stays here. */
     public record MemberData(
@@ -126,11 +139,13 @@ public class MemberTopics {
         switch (event) {
             case OrgUnitEvent.Created c -> {
                 type = EventContracts.ORG_UNIT_CREATED;
-                data = new OrgUnitData(id, u.code(), u.name(), u.kind().name(), parent, path, u.version());
+                data = new OrgUnitData(
+                        id, u.code(), u.name(), u.kind().name(), parent, path, u.version(), u.establishedOn());
             }
             case OrgUnitEvent.Renamed r -> {
                 type = EventContracts.ORG_UNIT_RENAMED;
-                data = new OrgUnitData(id, u.code(), u.name(), u.kind().name(), parent, path, u.version());
+                data = new OrgUnitData(
+                        id, u.code(), u.name(), u.kind().name(), parent, path, u.version(), u.establishedOn());
             }
             case OrgUnitEvent.Moved m -> {
                 type = EventContracts.ORG_UNIT_MOVED;
@@ -142,12 +157,21 @@ public class MemberTopics {
                         parent,
                         path,
                         m.previousOrgPath().value(),
-                        u.version());
+                        u.version(),
+                        u.establishedOn());
             }
             case OrgUnitEvent.Dissolved d -> {
                 type = EventContracts.ORG_UNIT_DISSOLVED;
                 data = new OrgUnitDissolvedData(
-                        id, u.code(), u.name(), u.kind().name(), parent, path, u.dissolvedOn(), u.version());
+                        id,
+                        u.code(),
+                        u.name(),
+                        u.kind().name(),
+                        parent,
+                        path,
+                        u.dissolvedOn(),
+                        u.version(),
+                        u.establishedOn());
             }
             case OrgUnitEvent.TermOpened t -> {
                 type = EventContracts.ORG_UNIT_TERM_OPENED;
@@ -159,7 +183,8 @@ public class MemberTopics {
                         t.term().name(),
                         t.term().start(),
                         t.term().end(),
-                        u.version());
+                        u.version(),
+                        u.establishedOn());
             }
             case OrgUnitEvent.RoleAssigned r -> {
                 type = EventContracts.ORG_UNIT_ROLE_ASSIGNED;
@@ -175,7 +200,8 @@ public class MemberTopics {
                         null,
                         null,
                         a.termId(),
-                        u.version());
+                        u.version(),
+                        u.establishedOn());
             }
             case OrgUnitEvent.RoleEnded r -> {
                 type = EventContracts.ORG_UNIT_ROLE_ENDED;
@@ -191,7 +217,8 @@ public class MemberTopics {
                         r.ending().on(),
                         r.ending().reason(),
                         a.termId(),
-                        u.version());
+                        u.version(),
+                        u.establishedOn());
             }
         }
         return events.create(ORG_UNITS, type, u.id().toString(), u.orgPath(), data);

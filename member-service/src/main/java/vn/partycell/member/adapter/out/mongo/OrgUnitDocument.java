@@ -22,7 +22,8 @@ import vn.partycell.platform.kernel.OrgPath;
 /**
  * An org unit as stored; the unique path makes a code unique among its siblings. Null fields are not
  * written, so an update never clears {@code fullMembers}/{@code compositionWarnings} (kept by
- * {@code storeComposition}) nor the pending move (cleared only by the move job).
+ * {@code storeComposition}) nor the pending move (cleared only by the move job). Documents stored
+ * before {@code establishedOn} was kept have none.
  */
 @Document(MongoOrgUnitRepository.COLLECTION)
 @CompoundIndex(name = "cells_with_warnings", def = "{'kind': 1, 'compositionWarnings.code': 1, 'orgPath': 1}")
@@ -37,6 +38,7 @@ public record OrgUnitDocument(
         @Indexed(unique = true) String orgPath,
         long version,
         Instant createdAt,
+        LocalDate establishedOn,
         LocalDate dissolvedOn,
         @Indexed(sparse = true, name = "pending_moves") PendingMoveDocument pendingMove,
         List<TermDocument> terms,
@@ -72,6 +74,7 @@ public record OrgUnitDocument(
                 u.orgPath().value(),
                 u.version(),
                 u.createdAt(),
+                u.establishedOn(),
                 u.dissolvedOn(),
                 m == null
                         ? null
@@ -139,7 +142,9 @@ public record OrgUnitDocument(
                                 .toList(),
                 roles == null
                         ? List.of()
-                        : roles.stream().map(OrgUnitDocument::role).toList());
+                        : roles.stream().map(OrgUnitDocument::role).toList(),
+                // Absent on documents stored before it was kept: the domain reads it as the createdAt day.
+                establishedOn);
     }
 
     private static RoleRecord role(RoleDocument r) {

@@ -2,6 +2,8 @@ package vn.partycell.member.adapter.in.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +19,10 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.partycell.platform.kernel.VietnamTime;
@@ -43,6 +48,9 @@ class OrgTreeApiIntegrationTest {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
+
+    @Autowired
+    MongoTemplate mongo;
 
     Http http;
     final String admin = TestTokens.admin();
@@ -356,5 +364,85 @@ class OrgTreeApiIntegrationTest {
                 .isEqualTo(403);
         assertThat(http.get("/api/v1/org-units/" + cellA, admin).text("orgPath"))
                 .isEqualTo(cellAPath);
+    }
+
+    @Test
+    void aNodeKeepsItsFoundingDateAndEveryEventCarriesIt() throws Exception {
+        Map<String, Object> body = unit("cb-03", "Chi bộ Sở Y tế", "CELL", committeeA);
+        body.put("establishedOn", "2015-07-01");
+        Answer founded = http.post("/api/v1/org-units", admin, body);
+        String id = created(founded);
+        assertThat(founded.text("establishedOn")).isEqualTo("2015-07-01");
+        assertThat(http.get("/api/v1/org-units/" + id, admin).text("establishedOn"))
+                .isEqualTo("2015-07-01");
+        assertThat(data(event("members.org-unit.v1", id, "members.org-unit.created"))
+                        .path("establishedOn")
+                        .asString())
+                .isEqualTo("2015-07-01");
+        Answer renamed =
+                post("/api/v1/org-units/" + id + "/rename", admin, Map.of("name", "Chi bộ Sở Y tế tỉnh"), null);
+        assertThat(renamed.status()).as(renamed.body().toString()).isEqualTo(200);
+        assertThat(renamed.text("establishedOn")).isEqualTo("2015-07-01");
+        assertThat(data(event("members.org-unit.v1", id, "members.org-unit.renamed"))
+                        .path("establishedOn")
+                        .asString())
+                .isEqualTo("2015-07-01");
+
+        // Left out: founded the day it was created, in Vietnam.
+        String today = LocalDate.now(VietnamTime.ZONE).toString();
+        assertThat(http.get("/api/v1/org-units/" + cellA, admin).text("establishedOn"))
+                .isEqualTo(today);
+        assertThat(data(event("members.org-unit.v1", cellA, "members.org-unit.created"))
+                        .path("establishedOn")
+                        .asString())
+                .isEqualTo(today);
+        assertThat(http.get("/api/v1/org-units?parentId=" + committeeA + "&code=cb-03", admin)
+                        .body()
+                        .path("content")
+                        .findValuesAsString("establishedOn"))
+                .containsExactly("2015-07-01");
+    }
+
+    @Test
+    void aFoundingDateAfterTodayOrThatIsNoDateIsA400NamingTheField() {
+        String tomorrow = LocalDate.now(VietnamTime.ZONE).plusDays(1).toString();
+        for (String bad : List.of(tomorrow, "1929-12-31", "2015-02-30", "01/07/2015", "hôm qua")) {
+            Map<String, Object> body = unit("cb-09", "Chi bộ 9", "CELL", committeeA);
+            body.put("establishedOn", bad);
+            Answer refused = http.post("/api/v1/org-units", admin, body);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.contentType()).as(bad).startsWith("application/problem+json");
+            assertThat(refused.body().path("errors").findValuesAsString("field"))
+                    .as(bad)
+                    .containsExactly("establishedOn");
+        }
+        assertThat(http.get("/api/v1/org-units?parentId=" + committeeA + "&code=cb-09", admin)
+                        .body()
+                        .path("content"))
+                .isEmpty();
+    }
+
+    @Test
+    void aNodeStoredBeforeFoundingDatesWereKeptReadsAsTheDayItWasCreatedAndPublishesIt() throws Exception {
+        // 1 April 2019 in Vietnam, still 31 March in UTC.
+        Date registered = Date.from(Instant.parse("2019-03-31T18:00:00Z"));
+        mongo.getCollection("org_units")
+                .updateOne(
+                        Filters.eq("_id", cellB),
+                        Updates.combine(Updates.unset("establishedOn"), Updates.set("createdAt", registered)));
+        assertThat(mongo.getCollection("org_units")
+                        .find(Filters.eq("_id", cellB))
+                        .first())
+                .isNotNull()
+                .doesNotContainKey("establishedOn");
+
+        assertThat(http.get("/api/v1/org-units/" + cellB, admin).text("establishedOn"))
+                .isEqualTo("2019-04-01");
+        Answer renamed = post("/api/v1/org-units/" + cellB + "/rename", admin, Map.of("name", "Chi bộ Đình Dù"), null);
+        assertThat(renamed.status()).as(renamed.body().toString()).isEqualTo(200);
+        assertThat(data(event("members.org-unit.v1", cellB, "members.org-unit.renamed"))
+                        .path("establishedOn")
+                        .asString())
+                .isEqualTo("2019-04-01");
     }
 }
