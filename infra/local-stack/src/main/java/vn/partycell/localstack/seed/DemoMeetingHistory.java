@@ -268,8 +268,9 @@ final class DemoMeetingHistory {
 
         JsonNode proceedings = fresh ? json.createObjectNode() : api.get(base + "/proceedings", admin);
         List<String> ids = memberIdsByCell.get(meeting.cellCode());
-        Set<String> onRoster = new HashSet<>();
-        roster.forEach(m -> onRoster.add(m.memberId()));
+        // Remarks only for members on the attendance list (an exempted member has no line).
+        Set<String> listed = new HashSet<>();
+        lines.forEach(line -> listed.add(line.member().memberId()));
         for (Remark remark : meeting.remarks()) {
             String memberId = ids.get(remark.slot());
             boolean there = false;
@@ -277,7 +278,7 @@ final class DemoMeetingHistory {
                 there |= done.path("kind").asString().equals(remark.kind())
                         && done.path("memberId").asString().equals(memberId);
             }
-            if (!there && onRoster.contains(memberId)) {
+            if (!there && listed.contains(memberId)) {
                 api.command(
                         base + "/proceedings/remarks",
                         admin,
