@@ -240,9 +240,7 @@ public class MeetingController {
                         Boolean.TRUE.equals(r.draft()),
                         AgendaItemRequest.toDomain(r.agendaItems()),
                         r.draftResolution()));
-        return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))
-                .eTag(ETags.of(meeting.version()))
-                .body(MeetingResponse.of(meeting));
+        return created(meeting);
     }
 
     @PostMapping("/held")
@@ -265,6 +263,10 @@ public class MeetingController {
                         r.agenda(),
                         AgendaItemRequest.toDomain(r.agendaItems()),
                         r.draftResolution()));
+        return created(meeting);
+    }
+
+    private static ResponseEntity<MeetingResponse> created(Meeting meeting) {
         return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))
                 .eTag(ETags.of(meeting.version()))
                 .body(MeetingResponse.of(meeting));

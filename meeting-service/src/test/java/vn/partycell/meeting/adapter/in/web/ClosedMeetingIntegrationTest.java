@@ -1,7 +1,6 @@
 package vn.partycell.meeting.adapter.in.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +52,9 @@ class ClosedMeetingIntegrationTest {
     TestEvents events;
     Http http;
     final HttpClient client = HttpClient.newHttpClient();
-    final UUID cellId = UUID.randomUUID();
-    final String cellPath = "/hy/a/cb-" + cellId.toString().substring(0, 6) + "/";
-    final List<UUID> members = new ArrayList<>();
     final List<String> names = List.of("Nguyễn Văn An", "Trần Thị Hồng Nhung", "Lê Văn Đức");
+    UUID cellId;
+    List<UUID> members;
     String secretary;
     String member;
     String outsider;
@@ -67,31 +64,16 @@ class ClosedMeetingIntegrationTest {
     void cellWithThreeMembers() {
         events = new TestEvents(brokers);
         http = new Http(port);
-        secretary = TestTokens.user("bt").grant(cellPath, "secretary").token();
-        member = TestTokens.user("dv").grant(cellPath, "member").token();
-        outsider = TestTokens.user("du-b").grant("/hy/b/", "superior").token();
         superior = TestTokens.user("du-a")
                 .member(UUID.randomUUID())
                 .grant("/hy/a/", "superior")
                 .token();
-        events.send("members.org-unit.v1", "members.org-unit.created", cellId.toString(), cellPath, """
-                {"orgUnitId":"%s","code":"cb-x","name":"Chi bộ thôn Đình Dù","kind":"CELL",
-                 "parentId":null,"orgPath":"%s","version":1}""".formatted(
-                        cellId, cellPath));
-        for (String name : names) {
-            UUID id = UUID.randomUUID();
-            members.add(id);
-            events.send("members.member.v1", "members.member.registered", id.toString(), cellPath, """
-                    {"memberId":"%s","fullName":"%s","gender":"FEMALE","dateOfBirth":"1979-09-02",
-                     "cellId":"%s","partyGroupId":null,"orgPath":"%s","status":"FULL","exempted":false,
-                     "joinedOn":"2005-02-03","email":null,"version":1}""".formatted(
-                            id, name, cellId, cellPath));
-        }
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(http.get("/api/v1/cells/" + cellId + "/roster", secretary)
-                                .body()
-                                .path("members"))
-                        .hasSize(3));
+        CellOnRoster cell = CellOnRoster.of(events, http, superior, "Chi bộ thôn Đình Dù", names);
+        cellId = cell.id;
+        members = cell.members;
+        secretary = TestTokens.user("bt").grant(cell.path, "secretary").token();
+        member = TestTokens.user("dv").grant(cell.path, "member").token();
+        outsider = TestTokens.user("du-b").grant("/hy/b/", "superior").token();
     }
 
     @AfterEach

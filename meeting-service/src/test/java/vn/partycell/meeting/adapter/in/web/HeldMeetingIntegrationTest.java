@@ -1,7 +1,6 @@
 package vn.partycell.meeting.adapter.in.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,9 +47,9 @@ class HeldMeetingIntegrationTest {
 
     TestEvents events;
     Http http;
-    final UUID cellId = UUID.randomUUID();
-    final String cellPath = "/hy/a/cb-" + cellId.toString().substring(0, 6) + "/";
-    final List<UUID> members = List.of(UUID.randomUUID(), UUID.randomUUID());
+    CellOnRoster cell;
+    UUID cellId;
+    List<UUID> members;
     String admin;
     String secretary;
     String otherAdmin;
@@ -60,24 +59,12 @@ class HeldMeetingIntegrationTest {
         events = new TestEvents(brokers);
         http = new Http(port);
         admin = TestTokens.user("tinh-uy").grant("/hy/", "admin").token();
-        secretary = TestTokens.user("bt").grant(cellPath, "secretary").token();
+        cell = CellOnRoster.of(
+                events, http, admin, "Chi bộ thôn Đình Dù", List.of("Nguyễn Văn An", "Trần Thị Hồng Nhung"));
+        cellId = cell.id;
+        members = cell.members;
+        secretary = TestTokens.user("bt").grant(cell.path, "secretary").token();
         otherAdmin = TestTokens.user("admin-b").grant("/hy/b/", "admin").token();
-        events.send("members.org-unit.v1", "members.org-unit.created", cellId.toString(), cellPath, """
-                {"orgUnitId":"%s","code":"cb-x","name":"Chi bộ thôn Đình Dù","kind":"CELL",
-                 "parentId":null,"orgPath":"%s","version":1}""".formatted(
-                        cellId, cellPath));
-        for (UUID id : members) {
-            events.send("members.member.v1", "members.member.registered", id.toString(), cellPath, """
-                    {"memberId":"%s","fullName":"Nguyễn Văn An","gender":"MALE","dateOfBirth":"1979-09-02",
-                     "cellId":"%s","partyGroupId":null,"orgPath":"%s","status":"FULL","exempted":false,
-                     "joinedOn":"2005-02-03","email":null,"version":1}""".formatted(
-                            id, cellId, cellPath));
-        }
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(http.get("/api/v1/cells/" + cellId + "/roster", admin)
-                                .body()
-                                .path("members"))
-                        .hasSize(2));
     }
 
     @AfterEach
