@@ -17,6 +17,8 @@ import vn.partycell.platform.kernel.VietnamTime;
  *
  * @param year the calendar year of {@code startsAt} in Asia/Ho_Chi_Minh: the scorecard it goes on
  * @param month the month (1–12) of {@code startsAt} in Asia/Ho_Chi_Minh
+ * @param recordedAfterwards who entered the meeting after it was held and when; null for one held on
+ *     the platform (or an event before revision 3)
  */
 public record ClosedMeeting(
         MeetingId meetingId,
@@ -27,7 +29,22 @@ public record ClosedMeeting(
         Instant startsAt,
         int year,
         int month,
-        List<Attendance> attendance) {
+        List<Attendance> attendance,
+        RecordedAfterwards recordedAfterwards) {
+
+    /** A meeting held on the platform. */
+    public ClosedMeeting(
+            MeetingId meetingId,
+            CellId cellId,
+            OrgPath orgPath,
+            MeetingKind kind,
+            String title,
+            Instant startsAt,
+            int year,
+            int month,
+            List<Attendance> attendance) {
+        this(meetingId, cellId, orgPath, kind, title, startsAt, year, month, attendance, null);
+    }
 
     /** One member's line in the final attendance. */
     public record Attendance(MemberId memberId, AttendanceStatus status, boolean spoke) {
@@ -67,7 +84,17 @@ public record ClosedMeeting(
             entries.put(
                     line.memberId(),
                     new MeetingEntry(
-                            meetingId, cellId, orgPath, kind, title, startsAt, month, line.status(), line.spoke()));
+                            meetingId,
+                            cellId,
+                            orgPath,
+                            kind,
+                            title,
+                            startsAt,
+                            month,
+                            line.status(),
+                            line.spoke(),
+                            List.of(),
+                            recordedAfterwards));
         }
         return entries;
     }

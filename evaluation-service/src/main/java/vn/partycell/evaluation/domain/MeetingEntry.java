@@ -13,6 +13,8 @@ import vn.partycell.platform.kernel.OrgPath;
  * held, and what the minutes say about the member. Every figure of a scorecard is a count of these.
  *
  * @param month the month (1–12) of {@code startsAt} in Asia/Ho_Chi_Minh, as the meeting reported it
+ * @param recordedAfterwards who entered the meeting after it was held, from its paper minutes, and
+ *     when; null for a meeting held on the platform
  */
 public record MeetingEntry(
         MeetingId meetingId,
@@ -24,7 +26,8 @@ public record MeetingEntry(
         int month,
         AttendanceStatus status,
         boolean spoke,
-        List<Correction> corrections) {
+        List<Correction> corrections,
+        RecordedAfterwards recordedAfterwards) {
 
     /**
      * One approved amendment of this member's line ({@code meetings.meeting.amended}), applied once
@@ -61,7 +64,7 @@ public record MeetingEntry(
             int month,
             AttendanceStatus status,
             boolean spoke) {
-        this(meetingId, cellId, orgPath, kind, title, startsAt, month, status, spoke, List.of());
+        this(meetingId, cellId, orgPath, kind, title, startsAt, month, status, spoke, List.of(), null);
     }
 
     public MeetingEntry {
@@ -96,7 +99,17 @@ public record MeetingEntry(
         all.sort(Correction.APPROVAL_ORDER);
         Correction latest = all.getLast();
         return new MeetingEntry(
-                meetingId, cellId, orgPath, kind, title, startsAt, month, latest.status(), latest.spoke(), all);
+                meetingId,
+                cellId,
+                orgPath,
+                kind,
+                title,
+                startsAt,
+                month,
+                latest.status(),
+                latest.spoke(),
+                all,
+                recordedAfterwards);
     }
 
     /** One write on the scorecard: the entry itself, and each amendment applied to it. */

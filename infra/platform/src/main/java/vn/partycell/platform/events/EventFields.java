@@ -208,6 +208,11 @@ public final class EventFields {
         return nested(qualified(name), required(name));
     }
 
+    /** A nested object that may be missing or null; present, it must be an object. */
+    public Optional<EventFields> optionalObject(String name) {
+        return optional(name).map(value -> nested(qualified(name), value));
+    }
+
     /**
      * Builds a typed value from what was read; a rule the value's constructor enforces (an {@link
      * IllegalArgumentException} or a null check) makes the event poison, naming this object's path.

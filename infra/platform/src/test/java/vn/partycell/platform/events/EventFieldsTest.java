@@ -73,6 +73,21 @@ class EventFieldsTest {
     }
 
     @Test
+    void anOptionalObjectIsMissingOrNullOrAnObjectWhosePathIsNamed() {
+        assertThat(fields("{}").optionalObject("recordedAfterwards")).isEmpty();
+        assertThat(fields("{\"recordedAfterwards\":null}").optionalObject("recordedAfterwards"))
+                .isEmpty();
+        EventFields recorded = fields("{\"recordedAfterwards\":{\"by\":\"tinh-uy\"}}")
+                .optionalObject("recordedAfterwards")
+                .orElseThrow();
+        assertThat(recorded.text("by")).isEqualTo("tinh-uy");
+        assertPoison(() -> recorded.instant("at"), "recordedAfterwards.at is missing");
+        assertPoison(
+                () -> fields("{\"recordedAfterwards\":\"x\"}").optionalObject("recordedAfterwards"),
+                "recordedAfterwards is not an object: \"x\"");
+    }
+
+    @Test
     void aFailureNamesTheEventAndTheFieldPath() {
         String bad =
                 MEETING.replace("\"memberId\":\"c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f\"", "\"memberId\":\"not-a-uuid\"");

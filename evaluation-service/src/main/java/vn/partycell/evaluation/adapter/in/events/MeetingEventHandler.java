@@ -15,6 +15,7 @@ import vn.partycell.evaluation.domain.GradedMeeting;
 import vn.partycell.evaluation.domain.MeetingId;
 import vn.partycell.evaluation.domain.MeetingKind;
 import vn.partycell.evaluation.domain.MemberId;
+import vn.partycell.evaluation.domain.RecordedAfterwards;
 import vn.partycell.platform.events.EventFields;
 import vn.partycell.platform.events.EventHandler;
 import vn.partycell.platform.events.InboundEvent;
@@ -112,7 +113,15 @@ public class MeetingEventHandler implements EventHandler {
                         new MemberId(a.uuid("memberId")),
                         a.enumValue("status", AttendanceStatus.class),
                         a.bool("spoke")));
-        return d.valid(
-                () -> new ClosedMeeting(meetingId, cellId, orgPath, kind, title, startsAt, year, month, attendance));
+        // Revision 3: set when the meeting was entered after it was held; missing or null otherwise.
+        RecordedAfterwards recorded = d.optionalObject("recordedAfterwards")
+                .map(r -> {
+                    String by = r.text("by");
+                    var at = r.instant("at");
+                    return r.valid(() -> new RecordedAfterwards(by, at));
+                })
+                .orElse(null);
+        return d.valid(() -> new ClosedMeeting(
+                meetingId, cellId, orgPath, kind, title, startsAt, year, month, attendance, recorded));
     }
 }

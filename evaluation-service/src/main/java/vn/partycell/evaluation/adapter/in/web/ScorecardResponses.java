@@ -1,5 +1,6 @@
 package vn.partycell.evaluation.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,7 +38,13 @@ public final class ScorecardResponses {
             int month,
             AttendanceStatus status,
             boolean spoke,
-            List<AmendmentRef> amendments) {
+            List<AmendmentRef> amendments,
+
+            @Schema(
+                    description = "Buổi sinh hoạt được ghi nhận sau từ biên bản giấy: ai ghi, lúc nào;"
+                            + " không có với buổi sinh hoạt tổ chức trên hệ thống",
+                    nullable = true)
+            RecordedRef recordedAfterwards) {
 
         static MeetingRef of(MeetingEntry e) {
             return new MeetingRef(
@@ -49,13 +56,21 @@ public final class ScorecardResponses {
                     e.month(),
                     e.status(),
                     e.spoke(),
-                    e.corrections().stream().map(AmendmentRef::of).toList());
+                    e.corrections().stream().map(AmendmentRef::of).toList(),
+                    e.recordedAfterwards() == null
+                            ? null
+                            : new RecordedRef(
+                                    e.recordedAfterwards().by(),
+                                    e.recordedAfterwards().at()));
         }
 
         static List<MeetingRef> of(List<MeetingEntry> entries) {
             return entries.stream().map(MeetingRef::of).toList();
         }
     }
+
+    /** Who entered a meeting after it was held (from its paper minutes), and when. */
+    public record RecordedRef(String by, Instant at) {}
 
     /** An approved amendment of the member's line: when, the line before it, and the line it set. */
     public record AmendmentRef(

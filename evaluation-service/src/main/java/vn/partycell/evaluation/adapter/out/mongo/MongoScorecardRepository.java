@@ -41,6 +41,7 @@ import vn.partycell.evaluation.domain.MeetingEntry;
 import vn.partycell.evaluation.domain.MeetingId;
 import vn.partycell.evaluation.domain.MeetingKind;
 import vn.partycell.evaluation.domain.MemberId;
+import vn.partycell.evaluation.domain.RecordedAfterwards;
 import vn.partycell.evaluation.domain.Scorecard;
 import vn.partycell.evaluation.domain.ScorecardEvent;
 import vn.partycell.evaluation.domain.Tally;
@@ -308,7 +309,7 @@ public class MongoScorecardRepository implements ScorecardRepository {
     }
 
     private static Document entry(MeetingEntry e) {
-        return new Document("meetingId", e.meetingId().toString())
+        Document entry = new Document("meetingId", e.meetingId().toString())
                 .append("cellId", e.cellId().toString())
                 .append("orgPath", e.orgPath().value())
                 .append("kind", e.kind().name())
@@ -328,6 +329,11 @@ public class MongoScorecardRepository implements ScorecardRepository {
                                         .append("status", c.status().name())
                                         .append("spoke", c.spoke()))
                                 .toList());
+        if (e.recordedAfterwards() != null) {
+            entry.append("recordedBy", e.recordedAfterwards().by())
+                    .append("recordedAt", e.recordedAfterwards().at().toString());
+        }
+        return entry;
     }
 
     private static List<MeetingEntry.Correction> corrections(Document entry) {
@@ -358,7 +364,11 @@ public class MongoScorecardRepository implements ScorecardRepository {
                         e.getInteger("month"),
                         AttendanceStatus.valueOf(e.getString("status")),
                         e.getBoolean("spoke"),
-                        corrections(e)))
+                        corrections(e),
+                        e.getString("recordedBy") == null
+                                ? null
+                                : new RecordedAfterwards(
+                                        e.getString("recordedBy"), Instant.parse(e.getString("recordedAt")))))
                 .toList();
         return new Scorecard(MemberId.of(d.getString("memberId")), d.getInteger("year"), entries);
     }

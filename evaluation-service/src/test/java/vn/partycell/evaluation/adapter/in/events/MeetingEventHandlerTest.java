@@ -20,6 +20,7 @@ import vn.partycell.evaluation.domain.MeetingEntry;
 import vn.partycell.evaluation.domain.MeetingId;
 import vn.partycell.evaluation.domain.MeetingKind;
 import vn.partycell.evaluation.domain.MemberId;
+import vn.partycell.evaluation.domain.RecordedAfterwards;
 import vn.partycell.platform.events.EventEnvelope;
 import vn.partycell.platform.events.InboundEvent;
 import vn.partycell.platform.events.Outcome;
@@ -102,6 +103,40 @@ class MeetingEventHandlerTest {
                 .isEqualTo(1);
         // The same event again: the projection's duplicate is reported as the event's outcome.
         assertThat(handler.handle(event)).isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void aMeetingEnteredAfterwardsSaysSoOnEveryEntryItMakes() {
+        UUID meeting = UUID.randomUUID();
+        String json = closed(meeting, "2025-03-05T01:00:00Z", 2025, 3, member(an, "PRESENT", true))
+                .replace("\"version\":4", """
+                        "version":4,"revision":3,"recordedAfterwards":{"by":"tinh-uy","at":"2026-01-10T02:00:00Z"}""");
+
+        assertThat(handler.handle(event("meetings.meeting.closed", json))).isEqualTo(Outcome.APPLIED);
+
+        MeetingEntry entry =
+                scorecards.find(new MemberId(an), 2025).orElseThrow().meetings().getFirst();
+        assertThat(entry.recordedAfterwards())
+                .isEqualTo(new RecordedAfterwards("tinh-uy", Instant.parse("2026-01-10T02:00:00Z")));
+        // A meeting held on the platform (revision 3 with null, or an earlier revision without it) has none.
+        UUID live = UUID.randomUUID();
+        handler.handle(event(
+                "meetings.meeting.closed",
+                closed(live, "2025-03-20T01:00:00Z", 2025, 3, member(an, "PRESENT", true))
+                        .replace("\"version\":4", "\"version\":4,\"recordedAfterwards\":null")));
+        assertThat(scorecards.find(new MemberId(an), 2025).orElseThrow().meetings())
+                .filteredOn(e -> e.meetingId().equals(new MeetingId(live)))
+                .singleElement()
+                .satisfies(e -> assertThat(e.recordedAfterwards()).isNull());
+        // Who entered it is required once the object is there.
+        assertThatThrownBy(() -> handler.handle(event(
+                        "meetings.meeting.closed",
+                        closed(UUID.randomUUID(), "2025-03-05T01:00:00Z", 2025, 3, member(an, "PRESENT", true))
+                                .replace(
+                                        "\"version\":4",
+                                        "\"version\":4,\"recordedAfterwards\":{\"at\":\"2026-01-10T02:00:00Z\"}"))))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining("recordedAfterwards");
     }
 
     @Test

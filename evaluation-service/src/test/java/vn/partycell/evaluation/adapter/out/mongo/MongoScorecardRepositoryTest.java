@@ -25,6 +25,7 @@ import vn.partycell.evaluation.domain.MeetingEntry;
 import vn.partycell.evaluation.domain.MeetingId;
 import vn.partycell.evaluation.domain.MeetingKind;
 import vn.partycell.evaluation.domain.MemberId;
+import vn.partycell.evaluation.domain.RecordedAfterwards;
 import vn.partycell.evaluation.domain.RemovalReviewPolicy;
 import vn.partycell.evaluation.domain.Scorecard;
 import vn.partycell.evaluation.domain.ScorecardEvent;
@@ -114,6 +115,31 @@ class MongoScorecardRepositoryTest {
         assertThat(store.replace(silent(second), 2, feb.meetingId())).isFalse();
         assertThat(store.find(member, 2025)).contains(second);
         assertThat(store.find(member, 2024)).isEmpty();
+    }
+
+    @Test
+    void anEntryOfAMeetingEnteredAfterwardsKeepsWhoEnteredItAndWhen() {
+        MemberId member = new MemberId(UUID.randomUUID());
+        MeetingEntry live = entry(1, AttendanceStatus.PRESENT);
+        MeetingEntry e = entry(2, AttendanceStatus.PRESENT);
+        MeetingEntry entered = new MeetingEntry(
+                e.meetingId(),
+                e.cellId(),
+                e.orgPath(),
+                e.kind(),
+                e.title(),
+                e.startsAt(),
+                e.month(),
+                e.status(),
+                e.spoke(),
+                List.of(),
+                new RecordedAfterwards("tinh-uy", Instant.parse("2026-01-10T02:00:00Z")));
+        store.replace(silent(Scorecard.first(member, 2025, live)), 0, live.meetingId());
+        store.replace(silent(Scorecard.first(member, 2025, live).with(entered)), 1, entered.meetingId());
+
+        assertThat(store.find(member, 2025).orElseThrow().meetings())
+                .extracting(MeetingEntry::recordedAfterwards)
+                .containsExactly(null, entered.recordedAfterwards());
     }
 
     @Test
