@@ -67,13 +67,18 @@ public class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
-    /** Adds the problem answers every operation can give, unless the operation documents its own. */
+    /**
+     * Adds the problem answers every operation can give, unless the operation documents its own, and
+     * leaves out the error path: it answers the container's own errors, it is not part of the API.
+     */
     @Bean
-    OpenApiCustomizer problemResponses() {
+    OpenApiCustomizer problemResponses(Environment environment) {
+        String errorPath = environment.getProperty("spring.web.error.path", "/error");
         return openApi -> {
             if (openApi.getPaths() == null) {
                 return;
             }
+            openApi.getPaths().remove(errorPath);
             // Added here, after the scan: springdoc rebuilds the schemas from the controllers' types.
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());

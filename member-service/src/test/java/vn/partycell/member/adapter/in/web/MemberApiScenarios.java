@@ -289,6 +289,9 @@ abstract class MemberApiScenarios {
                 .map(parameter -> parameter.path("name").asString())
                 .toList();
         assertThat(parameters).contains("cellId").doesNotContain("caller");
+        assertThat(api.path("paths").has("/error"))
+                .as("the container's error path is no operation of the API")
+                .isFalse();
     }
 
     @Test
