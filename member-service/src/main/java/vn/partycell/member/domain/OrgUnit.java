@@ -21,7 +21,8 @@ import vn.partycell.platform.kernel.VietnamTime;
  * below it is stored with that path, so a move rewrites them (see {@link PendingMove}). A node may be
  * renamed, moved, dissolved (giải thể), and keeps its committee terms (nhiệm kỳ) and the dated
  * record of its elected roles. {@code establishedOn} is its founding date (ngày thành lập, from the
- * founding decision), which may lie long before {@code createdAt}, the day it was registered here. Each command returns the new node with the event it causes.
+ * founding decision), which may lie long before {@code createdAt}, the day it was registered here.
+ * Each command returns the new node with the event it causes.
  */
 public record OrgUnit(
         OrgUnitId id,

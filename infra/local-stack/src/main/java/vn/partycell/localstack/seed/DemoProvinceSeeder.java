@@ -78,13 +78,13 @@ public final class DemoProvinceSeeder {
             int concurrency,
             PrintStream out,
             DemoMeetingHistory.Waits waits) {
-        this.waits = waits;
         this.api = api;
         this.json = api.json();
         this.usersFile = usersFile;
         this.plan = plan;
         this.concurrency = concurrency;
         this.out = out;
+        this.waits = waits;
     }
 
     public Outcome run() {

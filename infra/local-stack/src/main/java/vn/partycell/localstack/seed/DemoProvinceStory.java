@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -45,11 +46,11 @@ final class DemoProvinceStory {
     static final int TRANSFERRED = 19;
 
     /** Slots the story moves out of a cell (to another cell, or attached to one), by cell code. */
-    static java.util.Set<Integer> movedOut(String cellCode) {
+    static Set<Integer> movedOut(String cellCode) {
         return switch (cellCode) {
-            case "cb-01" -> java.util.Set.of(ATTACHED, TRANSFERRED);
-            case "cb-02" -> java.util.Set.of(IN_TRANSIT);
-            default -> java.util.Set.of();
+            case "cb-01" -> Set.of(ATTACHED, TRANSFERRED);
+            case "cb-02" -> Set.of(IN_TRANSIT);
+            default -> Set.of();
         };
     }
 
